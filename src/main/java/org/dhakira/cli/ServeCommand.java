@@ -1,0 +1,68 @@
+package org.dhakira.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import org.dhakira.ingest.LoadReport;
+import org.dhakira.server.Archive;
+import org.dhakira.server.ArchiveServer;
+import org.dhakira.server.Config;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the archive's HTTP server; stops cleanly on Ctrl-C or SIGTERM.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    ArchiveOptions archive;
+
+    @Option(names = "--port", paramLabel = "N", description = "HTTP port (default 8080; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", description = "Interface to listen on (default 0.0.0.0).")
+    String host;
+
+    @Option(names = "--demo", description = "Load the demo records if the store is empty.")
+    boolean demo;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> flags = new LinkedHashMap<>();
+        if (port != null) flags.put("port", port.toString());
+        if (host != null) flags.put("host", host);
+        Config config = archive.resolve(flags);
+        Archive opened = Archive.open(config);
+        if (demo) {
+            LoadReport r = opened.loadDemoIfEmpty();
+            if (r.records() > 0) spec.commandLine().getOut().printf("Loaded %d demo records.%n", r.records());
+        }
+        ArchiveServer server;
+        try {
+            server = ArchiveServer.start(opened);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            opened.close();
+            stopped.countDown();
+        }, "dhakira-shutdown"));
+        spec.commandLine().getOut().printf("Dhakira is serving %s at %s (data in %s)%n",
+                config.base(), server.uri(), config.data().toAbsolutePath());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return 0;
+    }
+}

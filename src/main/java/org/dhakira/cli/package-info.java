@@ -1,0 +1,2 @@
+/** The {@code dhakira} command line (picocli): serve, load, export, stats. */
+package org.dhakira.cli;

@@ -1,0 +1,138 @@
+package org.dhakira.ingest;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.RiotException;
+import org.apache.jena.riot.RiotParseException;
+import org.apache.jena.riot.system.ErrorHandlerFactory;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.dhakira.store.RecordId;
+import org.dhakira.vocab.JsonLdContext;
+
+/**
+ * Reads records from RDF: in TriG and N-Quads each named graph is a record (streamed: a record's quads must
+ * be contiguous, as exports write them); in triple formats (and TriG's default graph) each subject is one.
+ * Records are named by URIs under this archive's {@code {base}id/}. Blank nodes are refused, because a record's
+ * content must be stable to compare and to replicate.
+ */
+final class RdfRecordReader implements RecordReader {
+
+    private final Lang lang;
+    private final String base;
+    private final JsonLdContext context;
+
+    RdfRecordReader(Lang lang, String base, JsonLdContext context) {
+        this.lang = lang;
+        this.base = base;
+        this.context = context;
+    }
+
+    @Override
+    public void read(String source, InputStream in, Consumer<ParsedRecord> sink) {
+        Grouper grouper = new Grouper(source, sink);
+        try {
+            RDFParser.source(in).lang(lang).base(base + "id/")
+                    .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
+                    .parse(grouper);
+            grouper.flush();
+        } catch (RiotParseException e) {
+            grouper.flush();
+            sink.accept(failed(source, e.getLine(), "malformed " + lang.getLabel() + " at line " + e.getLine()
+                    + ", column " + e.getCol() + ": " + e.getOriginalMessage()));
+        } catch (RiotException e) {
+            grouper.flush();
+            sink.accept(failed(source, 0, "malformed " + lang.getLabel() + ": " + e.getMessage()));
+        }
+    }
+
+    private static ParsedRecord failed(String source, long line, String reason) {
+        return new ParsedRecord(source, line, Optional.empty(), false, GraphFactory.createDefaultGraph(), List.of(),
+                List.of(new Problem(source, line, "", "", reason)), Map.of());
+    }
+
+    /** Gathers quads into records: named graphs as they stream past, default-graph triples by subject at the end. */
+    private final class Grouper extends StreamRDFBase {
+        private final String source;
+        private final Consumer<ParsedRecord> sink;
+        private final Map<Node, Graph> bySubject = new LinkedHashMap<>();
+        private final Set<Node> graphsDone = new HashSet<>();
+        private Node currentGraph;
+        private Graph current;
+
+        Grouper(String source, Consumer<ParsedRecord> sink) {
+            this.source = source;
+            this.sink = sink;
+        }
+
+        @Override
+        public void triple(Triple t) {
+            bySubject.computeIfAbsent(t.getSubject(), s -> GraphFactory.createDefaultGraph()).add(t);
+        }
+
+        @Override
+        public void quad(Quad q) {
+            if (q.isDefaultGraph()) {
+                triple(q.asTriple());
+                return;
+            }
+            if (!q.getGraph().equals(currentGraph)) {
+                emitCurrent();
+                currentGraph = q.getGraph();
+                current = GraphFactory.createDefaultGraph();
+                if (!graphsDone.add(currentGraph)) {
+                    sink.accept(record(currentGraph, GraphFactory.createDefaultGraph(), List.of(
+                            "the graph appears again after other graphs; keep each record's quads together")));
+                    current = null;
+                }
+            }
+            if (current != null) current.add(q.asTriple());
+        }
+
+        void flush() {
+            emitCurrent();
+            bySubject.forEach((s, g) -> sink.accept(record(s, g, List.of())));
+            bySubject.clear();
+        }
+
+        private void emitCurrent() {
+            if (current != null) sink.accept(record(currentGraph, current, List.of()));
+            current = null;
+        }
+
+        private ParsedRecord record(Node name, Graph g, List<String> reasons) {
+            List<Problem> problems = new ArrayList<>();
+            Optional<RecordId> id = name.isURI() ? RecordId.fromIri(base, name.getURI()) : Optional.empty();
+            String label = id.map(RecordId::path).orElse(name.toString());
+            reasons.forEach(r -> problems.add(new Problem(source, 0, label, "", r)));
+            if (id.isEmpty()) {
+                problems.add(new Problem(source, 0, label, "", "is not a URI of this archive's records ("
+                        + base + "id/{kind}/{key})"));
+            }
+            boolean blank = g.stream().anyMatch(t -> t.getSubject().isBlank() || t.getObject().isBlank());
+            if (blank) problems.add(new Problem(source, 0, label, "", "has blank nodes; give every node a URI"));
+            List<ParsedRecord.Reference> refs = new ArrayList<>();
+            g.find().forEach(t -> {
+                if (t.getObject().isURI() && !t.getObject().equals(name)) {
+                    RecordId.fromIri(base, t.getObject().getURI()).ifPresent(target ->
+                            refs.add(new ParsedRecord.Reference(target, context.fieldName(t.getPredicate()), 0)));
+                }
+            });
+            return new ParsedRecord(source, 0, id, false, g, refs, problems, Map.of());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.dhakira.ingest;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.compose.Union;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.engine.ShaclPaths;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.sparql.path.P_Link;
+import org.apache.jena.vocabulary.RDF;
+import org.dhakira.store.RecordId;
+import org.dhakira.vocab.Arch;
+import org.dhakira.vocab.Vocabulary;
+
+/**
+ * Checks one record on its own against the vocabulary: the SHACL shapes in {@code vocab/shapes.ttl} (with the
+ * schemes in view, so that a document type must be one of the scheme's), the record's kind, and every term of
+ * the archive's namespace being one the ontology defines. Links to other records are checked by the
+ * {@link Loader}, which sees the whole batch and the store.
+ */
+final class RecordValidator {
+
+    private final Vocabulary vocabulary;
+    private final String base;
+
+    RecordValidator(Vocabulary vocabulary, String base) {
+        this.vocabulary = vocabulary;
+        this.base = base;
+    }
+
+    /** The problems of {@code record}, besides those its reader already found. */
+    List<Problem> check(ParsedRecord record) {
+        if (record.id().isEmpty() || record.deletion()) return List.of();
+        List<Problem> problems = new ArrayList<>();
+        RecordId id = record.id().get();
+        Graph g = record.graph();
+        Node subject = org.apache.jena.graph.NodeFactory.createURI(id.iri(base));
+        Set<String> fieldsAlreadyWrong = new HashSet<>();
+        record.problems().forEach(p -> fieldsAlreadyWrong.add(p.field()));
+
+        if (!g.contains(subject, RDF.type.asNode(), id.kind().type()) && !fieldsAlreadyWrong.contains("kind")) {
+            problems.add(problem(record, "kind", record.line(), "the record is not typed as a " + id.kind().segment()
+                    + " (" + id.kind().type().getURI() + ")"));
+        }
+        g.find().forEach(t -> {
+            for (Node n : List.of(t.getPredicate(), t.getObject())) {
+                if (n.isURI() && n.getURI().startsWith(Arch.NS) && !vocabulary.defines(n)) {
+                    problems.add(problem(record, "", record.line(), "<" + n.getURI() + "> is not a term of the archive vocabulary"));
+                }
+            }
+        });
+
+        ValidationReport report = ShaclValidator.get().validate(vocabulary.shapes(), new Union(g, vocabulary.schemes()));
+        for (ReportEntry e : report.getEntries()) {
+            Node property = e.resultPath() instanceof P_Link link ? link.getNode() : null;
+            String field = property == null ? ShaclPaths.pathToString(e.resultPath()) : vocabulary.context().fieldName(property);
+            if (fieldsAlreadyWrong.contains(field)) continue;
+            long line = property == null ? record.line() : record.lineOf(property);
+            String reason = e.message() == null ? "does not conform to the shape" : e.message();
+            if (e.value() != null && !reason.contains(e.value().toString())) {
+                reason += " (found " + describe(e.value()) + ")";
+            }
+            problems.add(problem(record, field, line, reason));
+        }
+        return problems;
+    }
+
+    private static String describe(Node value) {
+        return value.isLiteral() ? "'" + value.getLiteralLexicalForm() + "'" : "<" + value + ">";
+    }
+
+    private static Problem problem(ParsedRecord r, String field, long line, String reason) {
+        return new Problem(r.source(), line, r.label(), field, reason);
+    }
+}

@@ -1,0 +1,85 @@
+package org.dhakira.server;
+
+import java.net.URI;
+
+import org.dhakira.web.HealthResource;
+import org.dhakira.web.HomeResource;
+import org.dhakira.web.RecordResource;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The archive on HTTP: Jetty 12 and Jersey, with the resources created here and handed over as instances.
+ *
+ * <pre>{@code try (ArchiveServer server = ArchiveServer.start(archive)) {
+ *     System.out.println(server.uri()); // http://localhost:8080/
+ *     server.join();
+ * }}</pre>
+ *
+ * Port 0 in the configuration picks a free port; {@link #port()} tells which.
+ */
+public final class ArchiveServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArchiveServer.class);
+
+    private final Server jetty;
+
+    private ArchiveServer(Server jetty) {
+        this.jetty = jetty;
+    }
+
+    public static ArchiveServer start(Archive archive) {
+        Config config = archive.config();
+        ResourceConfig resources = new ResourceConfig()
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                .register(new RecordResource(archive.store()))
+                .register(new HealthResource(archive.store()))
+                .register(new HomeResource(archive.store()));
+        URI bind = URI.create("http://" + config.host() + ":" + config.port() + "/");
+        Server jetty = JettyHttpContainerFactory.createServer(bind, resources, false);
+        // Finish the requests in flight before stopping, for a graceful shutdown.
+        jetty.setStopTimeout(10_000);
+        jetty.setStopAtShutdown(false);
+        try {
+            jetty.start();
+        } catch (Exception e) {
+            try {
+                jetty.stop();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw new IllegalStateException("cannot start the server on " + bind + ": " + e.getMessage(), e);
+        }
+        ArchiveServer server = new ArchiveServer(jetty);
+        LOG.info("Dhakira listening on port {}, base URI {}", server.port(), config.base());
+        return server;
+    }
+
+    /** The port actually bound. */
+    public int port() {
+        return ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+    }
+
+    /** The server's loopback address, such as {@code http://localhost:8080/}. */
+    public URI uri() {
+        return URI.create("http://localhost:" + port() + "/");
+    }
+
+    public void join() throws InterruptedException {
+        jetty.join();
+    }
+
+    @Override
+    public void close() {
+        try {
+            jetty.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("the server did not stop cleanly", e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.dhakira.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.dhakira.vocab.DataFiles;
+
+/**
+ * The archive's configuration. Each key comes from, in rising order of precedence: the built-in
+ * {@code server/dhakira.properties}, a file given with {@code --config}, the environment ({@code DHAKIRA_PORT}),
+ * and command-line flags ({@code --port}). The README lists every key.
+ *
+ * <pre>{@code Config c = Config.resolve(Optional.empty(), System.getenv(), Map.of("port", "9090"));}</pre>
+ */
+public record Config(String host, int port, Path data, String base, Optional<Path> home) {
+
+    public Config {
+        if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+        if (host == null || host.isBlank()) throw new IllegalArgumentException("host must not be empty");
+        if (data == null) throw new IllegalArgumentException("data folder must be given");
+        if (base == null || !base.matches("https?://[^\\s?#]+/")) {
+            throw new IllegalArgumentException("base must be an http(s) URI ending in '/', was '" + base + "'");
+        }
+        if (home == null) home = Optional.empty();
+    }
+
+    /** The configuration keys, in the order the README documents them. */
+    public static final java.util.List<String> KEYS = java.util.List.of("host", "port", "data", "base", "home");
+
+    /** Merges the four sources; blank values count as unset. */
+    public static Config resolve(Optional<Path> file, Map<String, String> env, Map<String, String> flags) {
+        Map<String, String> values = new HashMap<>();
+        Properties builtIn = new Properties();
+        try (InputStream in = DataFiles.builtIn().open("server/dhakira.properties")) {
+            builtIn.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        builtIn.forEach((k, v) -> put(values, k.toString(), v.toString()));
+        if (file.isPresent()) {
+            Properties p = new Properties();
+            try (var reader = Files.newBufferedReader(file.get())) {
+                p.load(reader);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read configuration file " + file.get() + ": " + e.getMessage(), e);
+            }
+            p.forEach((k, v) -> {
+                if (!KEYS.contains(k.toString())) {
+                    throw new IllegalArgumentException(file.get() + ": unknown key '" + k + "' (known: " + String.join(", ", KEYS) + ")");
+                }
+                put(values, k.toString(), v.toString());
+            });
+        }
+        for (String key : KEYS) {
+            String v = env.get("DHAKIRA_" + key.toUpperCase(Locale.ROOT));
+            if (v != null) put(values, key, v);
+        }
+        flags.forEach((k, v) -> put(values, k, v));
+
+        int port;
+        try {
+            port = Integer.parseInt(values.getOrDefault("port", "8080"));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("port must be a number, was '" + values.get("port") + "'");
+        }
+        String base = values.getOrDefault("base", "http://localhost:" + port + "/");
+        if (!base.endsWith("/")) base = base + "/";
+        return new Config(values.getOrDefault("host", "0.0.0.0"), port, Path.of(values.getOrDefault("data", "data")),
+                base, Optional.ofNullable(values.get("home")).map(Path::of));
+    }
+
+    private static void put(Map<String, String> values, String key, String value) {
+        if (value != null && !value.isBlank()) values.put(key, value.trim());
+    }
+
+    public DataFiles dataFiles() {
+        return new DataFiles(home);
+    }
+}

@@ -1,0 +1,174 @@
+package org.dhakira.store;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.dhakira.vocab.Arch;
+
+/**
+ * One write transaction on the store. Every change gets the next sequence number and a datestamp that is the
+ * later of now and the previous change's, so ordering by sequence is ordering by datestamp. Nothing is visible
+ * to readers until {@link #commit()}; closing without committing rolls everything back.
+ *
+ * Not thread-safe: a batch belongs to the thread that began it (TDB2 binds transactions to threads).
+ */
+public final class Batch implements AutoCloseable {
+
+    private static final Node TYPE = RDF.type.asNode();
+
+    private final RecordStore store;
+    private final DatasetGraph dsg;
+    private final long startSequence;
+    private long sequence;
+    private Instant datestamp;
+    private int written;
+    private int deleted;
+    private int unchanged;
+    private boolean open = true;
+
+    Batch(RecordStore store) {
+        this.store = store;
+        this.dsg = store.rawDataset().asDatasetGraph();
+        RecordStore.Position p = RecordStore.position(dsg);
+        this.startSequence = p.sequence();
+        this.sequence = p.sequence();
+        this.datestamp = p.datestamp().orElse(Instant.EPOCH);
+    }
+
+    /**
+     * Writes {@code record} as the whole content of the record {@code id}, replacing what it had. The graph
+     * is taken as given (validated by the caller); its super-terms are added here. A record whose content is
+     * unchanged keeps its sequence number and datestamp, so reloading a file does not make harvesters fetch
+     * it again.
+     *
+     * @throws IllegalStateException if the record was deleted: identifiers are never reused
+     */
+    public void put(RecordId id, Graph record) {
+        checkOpen();
+        Node g = NodeFactory.createURI(id.iri(store.base()));
+        if (RecordStore.systemValue(dsg, g, Sys.deleted).isPresent()) {
+            throw new IllegalStateException(id + " was deleted; its identifier is never reused");
+        }
+        Graph full = store.vocabulary().withSuperTerms(copyOf(record));
+        if (RecordStore.systemValue(dsg, g, Sys.sequence).isPresent() && sameContent(g, full)) {
+            unchanged++;
+            return;
+        }
+        dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+        full.find().forEach(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        stamp(g, id);
+        written++;
+    }
+
+    /**
+     * Deletes the record {@code id}, leaving a tombstone: a graph that says what it was and when it went.
+     * The document type and reliability grade are kept in the bookkeeping so the tombstone stays in the
+     * OAI sets the record was in.
+     *
+     * @throws IllegalStateException if there is no such live record
+     */
+    public void delete(RecordId id) {
+        checkOpen();
+        Node g = NodeFactory.createURI(id.iri(store.base()));
+        if (RecordStore.systemValue(dsg, g, Sys.sequence).isEmpty()) {
+            throw new IllegalStateException("there is no record " + id + " to delete");
+        }
+        if (RecordStore.systemValue(dsg, g, Sys.deleted).isPresent()) {
+            throw new IllegalStateException(id + " is already deleted");
+        }
+        Set<Quad> kept = new HashSet<>();
+        for (Node p : new Node[] {Arch.documentType, Arch.reliability}) {
+            dsg.find(g, g, p, Node.ANY).forEachRemaining(q -> kept.add(Quad.create(Quad.defaultGraphIRI, g, p, q.getObject())));
+        }
+        dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+        Instant when = stamp(g, id);
+        Graph tombstone = GraphFactory.createDefaultGraph();
+        tombstone.add(Triple.create(g, TYPE, Arch.Tombstone));
+        tombstone.add(Triple.create(g, Arch.formerKind, id.kind().type()));
+        tombstone.add(Triple.create(g, Arch.deletedAt, RecordStore.dateTime(when)));
+        store.vocabulary().withSuperTerms(tombstone).find()
+                .forEach(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
+        kept.forEach(dsg::add);
+        dsg.add(Quad.defaultGraphIRI, g, Sys.deleted, NodeFactory.createLiteralString("true"));
+        deleted++;
+    }
+
+    /** The record's state as this batch sees it, including its own uncommitted changes. */
+    public Optional<RecordStore.Status> status(RecordId id) {
+        checkOpen();
+        return RecordStore.status(dsg, store.base(), id);
+    }
+
+    private Instant stamp(Node g, RecordId id) {
+        sequence++;
+        Instant now = store.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+        if (now.isAfter(datestamp)) datestamp = now;
+        dsg.deleteAny(Quad.defaultGraphIRI, g, Node.ANY, Node.ANY);
+        dsg.add(Quad.defaultGraphIRI, g, Sys.sequence, RecordStore.integer(sequence));
+        dsg.add(Quad.defaultGraphIRI, g, Sys.datestamp, RecordStore.dateTime(datestamp));
+        dsg.add(Quad.defaultGraphIRI, g, Sys.kind, RecordStore.kindNode(id.kind()));
+        return datestamp;
+    }
+
+    private boolean sameContent(Node g, Graph full) {
+        int[] count = {0};
+        boolean allThere = true;
+        var it = dsg.find(g, Node.ANY, Node.ANY, Node.ANY);
+        while (it.hasNext()) {
+            Quad q = it.next();
+            count[0]++;
+            if (!full.contains(q.asTriple())) {
+                allThere = false;
+                break;
+            }
+        }
+        return allThere && count[0] == full.size();
+    }
+
+    private static Graph copyOf(Graph g) {
+        Graph copy = GraphFactory.createDefaultGraph();
+        g.find().forEach(copy::add);
+        return copy;
+    }
+
+    /** Commits every change of the batch at once and says what it did. */
+    public Commit commit() {
+        checkOpen();
+        if (sequence > startSequence) {
+            dsg.deleteAny(Quad.defaultGraphIRI, Sys.ARCHIVE, Node.ANY, Node.ANY);
+            dsg.add(Quad.defaultGraphIRI, Sys.ARCHIVE, Sys.lastSequence, RecordStore.integer(sequence));
+            dsg.add(Quad.defaultGraphIRI, Sys.ARCHIVE, Sys.lastDatestamp, RecordStore.dateTime(datestamp));
+        }
+        store.rawDataset().commit();
+        store.rawDataset().end();
+        open = false;
+        long first = sequence > startSequence ? startSequence + 1 : 0;
+        long last = sequence > startSequence ? sequence : 0;
+        return new Commit(first, last, written, deleted, unchanged, datestamp);
+    }
+
+    /** Rolls back unless committed. */
+    @Override
+    public void close() {
+        if (open) {
+            open = false;
+            store.rawDataset().abort();
+            store.rawDataset().end();
+        }
+    }
+
+    private void checkOpen() {
+        if (!open) throw new IllegalStateException("this batch is already committed or closed");
+    }
+}

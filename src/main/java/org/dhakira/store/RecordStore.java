@@ -1,0 +1,197 @@
+package org.dhakira.store;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.TxnType;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.dhakira.vocab.Kind;
+import org.dhakira.vocab.Vocabulary;
+
+/**
+ * The archive's records in an Apache Jena TDB2 store, the only source of truth. Each record is one named graph
+ * (named by its URI); every change gets a strictly increasing sequence number and a UTC datestamp in seconds
+ * that never decreases along the sequence; a deleted record leaves a tombstone graph.
+ *
+ * <pre>{@code try (RecordStore store = RecordStore.open(dir, "http://localhost:8080/", vocab);
+ *      RecordStore.Batch batch = store.begin()) {
+ *     batch.put(id, graph);
+ *     Commit c = batch.commit();
+ * }}</pre>
+ *
+ * One JVM at a time may open a folder (TDB2 locks it); inside it, one writer and many readers.
+ */
+public final class RecordStore implements AutoCloseable {
+
+    private final Dataset dataset;
+    private final String base;
+    private final Vocabulary vocabulary;
+    private final Clock clock;
+
+    private RecordStore(Dataset dataset, String base, Vocabulary vocabulary, Clock clock) {
+        this.dataset = dataset;
+        this.base = base;
+        this.vocabulary = vocabulary;
+        this.clock = clock;
+    }
+
+    public static RecordStore open(Path folder, String base, Vocabulary vocabulary) {
+        return open(folder, base, vocabulary, Clock.systemUTC());
+    }
+
+    /** Opens (creating if need be) the store in {@code folder}; {@code clock} stamps the changes. */
+    public static RecordStore open(Path folder, String base, Vocabulary vocabulary, Clock clock) {
+        Objects.requireNonNull(folder, "folder");
+        if (!base.endsWith("/")) throw new IllegalArgumentException("base URI must end with '/': " + base);
+        Dataset ds = TDB2Factory.connectDataset(folder.toString());
+        // SPARQL's default graph is the union of the record graphs; our bookkeeping stays out of sight.
+        ds.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return new RecordStore(ds, base, vocabulary, clock);
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** The dataset, for read-only query engines (SPARQL). Writes go through {@link #begin()} only. */
+    public Dataset dataset() {
+        return dataset;
+    }
+
+    /** Starts a write batch: one TDB2 write transaction, committed whole or not at all. */
+    public Batch begin() {
+        dataset.begin(TxnType.WRITE);
+        return new Batch(this);
+    }
+
+    /** Runs {@code work} in a read transaction over the raw dataset graph. */
+    public <T> T read(Function<DatasetGraph, T> work) {
+        return Txn.calculateRead(dataset, () -> work.apply(dataset.asDatasetGraph()));
+    }
+
+    public Optional<StoredRecord> find(RecordId id) {
+        return read(dsg -> find(dsg, id));
+    }
+
+    /** The record's state inside an open transaction. */
+    static Optional<StoredRecord> find(DatasetGraph dsg, String base, RecordId id) {
+        Node g = NodeFactory.createURI(id.iri(base));
+        Optional<Node> seq = systemValue(dsg, g, Sys.sequence);
+        if (seq.isEmpty()) return Optional.empty();
+        Graph copy = GraphFactory.createDefaultGraph();
+        dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> copy.add(q.asTriple()));
+        boolean deleted = systemValue(dsg, g, Sys.deleted).isPresent();
+        Instant datestamp = Instant.parse(systemValue(dsg, g, Sys.datestamp).orElseThrow().getLiteralLexicalForm());
+        return Optional.of(new StoredRecord(id, Long.parseLong(seq.get().getLiteralLexicalForm()), datestamp, deleted, copy));
+    }
+
+    private Optional<StoredRecord> find(DatasetGraph dsg, RecordId id) {
+        return find(dsg, base, id);
+    }
+
+    /** Whether a record exists, live or as a tombstone; cheaper than {@link #find}. */
+    public Optional<Status> status(RecordId id) {
+        return read(dsg -> status(dsg, base, id));
+    }
+
+    static Optional<Status> status(DatasetGraph dsg, String base, RecordId id) {
+        Node g = NodeFactory.createURI(id.iri(base));
+        if (systemValue(dsg, g, Sys.sequence).isEmpty()) return Optional.empty();
+        return Optional.of(systemValue(dsg, g, Sys.deleted).isPresent() ? Status.DELETED : Status.LIVE);
+    }
+
+    /**
+     * Streams every record graph (tombstones included), grouped by graph, to {@code sink}: the whole archive
+     * without holding it in memory. Runs in one read transaction, so it is a consistent snapshot.
+     */
+    public void writeRecords(org.apache.jena.riot.system.StreamRDF sink) {
+        read(dsg -> {
+            sink.start();
+            Vocabulary.prefixes(base).getNsPrefixMap().forEach(sink::prefix);
+            dsg.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(sink::quad);
+            sink.finish();
+            return null;
+        });
+    }
+
+    /** A consistent read-only view of which records exist, for checks that ask many times. */
+    public interface Snapshot {
+        Optional<Status> status(RecordId id);
+    }
+
+    /** Runs {@code work} against one consistent snapshot (one read transaction). */
+    public <T> T snapshot(Function<Snapshot, T> work) {
+        return read(dsg -> work.apply(id -> status(dsg, base, id)));
+    }
+
+    /** Whether a record is live or a tombstone. */
+    public enum Status { LIVE, DELETED }
+
+    /** The sequence number of the last committed change (0 for an empty store) and its datestamp. */
+    public Position position() {
+        return read(RecordStore::position);
+    }
+
+    static Position position(DatasetGraph dsg) {
+        long seq = systemValue(dsg, Sys.ARCHIVE, Sys.lastSequence)
+                .map(n -> Long.parseLong(n.getLiteralLexicalForm())).orElse(0L);
+        Optional<Instant> ds = systemValue(dsg, Sys.ARCHIVE, Sys.lastDatestamp)
+                .map(n -> Instant.parse(n.getLiteralLexicalForm()));
+        return new Position(seq, ds);
+    }
+
+    /** How far the store has come: the last sequence number and, unless empty, its datestamp. */
+    public record Position(long sequence, Optional<Instant> datestamp) {}
+
+    static Optional<Node> systemValue(DatasetGraph dsg, Node s, Node p) {
+        Iterator<Quad> it = dsg.find(Quad.defaultGraphIRI, s, p, Node.ANY);
+        return it.hasNext() ? Optional.of(it.next().getObject()) : Optional.empty();
+    }
+
+    static Node integer(long n) {
+        return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger);
+    }
+
+    static Node dateTime(Instant t) {
+        return NodeFactory.createLiteralDT(t.toString(), XSDDatatype.XSDdateTime);
+    }
+
+    Dataset rawDataset() {
+        return dataset;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    /** Kinds are recorded as their URI segment in the bookkeeping. */
+    static Node kindNode(Kind kind) {
+        return NodeFactory.createLiteralString(kind.segment());
+    }
+
+    @Override
+    public void close() {
+        if (dataset.isInTransaction()) dataset.abort();
+        dataset.close();
+        org.apache.jena.tdb2.sys.TDBInternal.expel(dataset.asDatasetGraph());
+    }
+}
