@@ -60,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "dhakira-shutdown"));
         spec.commandLine().getOut().printf("Dhakira is serving %s at %s (data in %s)%n",
-                config.base(), server.uri(), config.data().toAbsolutePath());
+                opened.base(), server.uri(), config.data().toAbsolutePath());
         spec.commandLine().getOut().flush();
         stopped.await();
         return 0;

@@ -17,7 +17,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.riot.RiotParseException;
-import org.apache.jena.riot.system.ErrorHandlerFactory;
+import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -42,12 +42,30 @@ final class RdfRecordReader implements RecordReader {
         this.context = context;
     }
 
+    /** Every warning is an error: input that Jena merely warns about (bad IRIs, bad literals) is not loaded. */
+    private static final ErrorHandler STRICT = new ErrorHandler() {
+        @Override
+        public void warning(String message, long line, long col) {
+            throw new RiotParseException(message, line, col);
+        }
+
+        @Override
+        public void error(String message, long line, long col) {
+            throw new RiotParseException(message, line, col);
+        }
+
+        @Override
+        public void fatal(String message, long line, long col) {
+            throw new RiotParseException(message, line, col);
+        }
+    };
+
     @Override
     public void read(String source, InputStream in, Consumer<ParsedRecord> sink) {
         Grouper grouper = new Grouper(source, sink);
         try {
             RDFParser.source(in).lang(lang).base(base + "id/")
-                    .errorHandler(ErrorHandlerFactory.errorHandlerStrictNoLogging)
+                    .errorHandler(STRICT)
                     .parse(grouper);
             grouper.flush();
         } catch (RiotParseException e) {

@@ -36,9 +36,20 @@ public final class Archive implements AutoCloseable {
         this.loader = new Loader(store);
     }
 
+    /**
+     * Opens the archive. The base URI is the configured one, else the one the store was made with, else
+     * {@link Config#defaultBase()}; a store refuses to open under another base than its own, since its records'
+     * URIs would no longer resolve.
+     */
     public static Archive open(Config config) {
         Vocabulary vocabulary = Vocabulary.load(config.dataFiles());
-        return new Archive(config, vocabulary, RecordStore.open(config.data(), config.base(), vocabulary));
+        String base = config.base().or(() -> RecordStore.recordedBase(config.data())).orElseGet(config::defaultBase);
+        return new Archive(config, vocabulary, RecordStore.open(config.data(), base, vocabulary));
+    }
+
+    /** The base URI in force: the store's. */
+    public String base() {
+        return store.base();
     }
 
     public Config config() {

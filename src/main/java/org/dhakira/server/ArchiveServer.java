@@ -56,7 +56,7 @@ public final class ArchiveServer implements AutoCloseable {
             throw new IllegalStateException("cannot start the server on " + bind + ": " + e.getMessage(), e);
         }
         ArchiveServer server = new ArchiveServer(jetty);
-        LOG.info("Dhakira listening on port {}, base URI {}", server.port(), config.base());
+        LOG.info("Dhakira listening on port {}, base URI {}", server.port(), archive.base());
         return server;
     }
 

@@ -20,15 +20,18 @@ import org.dhakira.vocab.DataFiles;
  *
  * <pre>{@code Config c = Config.resolve(Optional.empty(), System.getenv(), Map.of("port", "9090"));}</pre>
  */
-public record Config(String host, int port, Path data, String base, Optional<Path> home) {
+public record Config(String host, int port, Path data, Optional<String> base, Optional<Path> home) {
 
     public Config {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         if (host == null || host.isBlank()) throw new IllegalArgumentException("host must not be empty");
         if (data == null) throw new IllegalArgumentException("data folder must be given");
-        if (base == null || !base.matches("https?://[^\\s?#]+/")) {
-            throw new IllegalArgumentException("base must be an http(s) URI ending in '/', was '" + base + "'");
-        }
+        if (base == null) base = Optional.empty();
+        base.ifPresent(b -> {
+            if (!b.matches("https?://[^\\s?#]+/")) {
+                throw new IllegalArgumentException("base must be an http(s) URI ending in '/', was '" + b + "'");
+            }
+        });
         if (home == null) home = Optional.empty();
     }
 
@@ -71,14 +74,18 @@ public record Config(String host, int port, Path data, String base, Optional<Pat
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("port must be a number, was '" + values.get("port") + "'");
         }
-        String base = values.getOrDefault("base", "http://localhost:" + port + "/");
-        if (!base.endsWith("/")) base = base + "/";
+        Optional<String> base = Optional.ofNullable(values.get("base")).map(b -> b.endsWith("/") ? b : b + "/");
         return new Config(values.getOrDefault("host", "0.0.0.0"), port, Path.of(values.getOrDefault("data", "data")),
                 base, Optional.ofNullable(values.get("home")).map(Path::of));
     }
 
     private static void put(Map<String, String> values, String key, String value) {
         if (value != null && !value.isBlank()) values.put(key, value.trim());
+    }
+
+    /** The base URI when none is configured and the store has none yet. */
+    public String defaultBase() {
+        return "http://localhost:" + (port == 0 ? 8080 : port) + "/";
     }
 
     public DataFiles dataFiles() {

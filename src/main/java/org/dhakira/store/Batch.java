@@ -146,7 +146,8 @@ public final class Batch implements AutoCloseable {
     public Commit commit() {
         checkOpen();
         if (sequence > startSequence) {
-            dsg.deleteAny(Quad.defaultGraphIRI, Sys.ARCHIVE, Node.ANY, Node.ANY);
+            dsg.deleteAny(Quad.defaultGraphIRI, Sys.ARCHIVE, Sys.lastSequence, Node.ANY);
+            dsg.deleteAny(Quad.defaultGraphIRI, Sys.ARCHIVE, Sys.lastDatestamp, Node.ANY);
             dsg.add(Quad.defaultGraphIRI, Sys.ARCHIVE, Sys.lastSequence, RecordStore.integer(sequence));
             dsg.add(Quad.defaultGraphIRI, Sys.ARCHIVE, Sys.lastDatestamp, RecordStore.dateTime(datestamp));
         }

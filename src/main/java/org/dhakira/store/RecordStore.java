@@ -61,7 +61,26 @@ public final class RecordStore implements AutoCloseable {
         Dataset ds = TDB2Factory.connectDataset(folder.toString());
         // SPARQL's default graph is the union of the record graphs; our bookkeeping stays out of sight.
         ds.getContext().set(TDB2.symUnionDefaultGraph, true);
+        Optional<String> recorded = recordedBase(ds);
+        if (recorded.isPresent() && !recorded.get().equals(base)) {
+            throw new IllegalStateException("the store in " + folder + " was made with base URI " + recorded.get()
+                    + "; open it with that base (--base " + recorded.get() + ") or use another data folder");
+        }
+        if (recorded.isEmpty()) {
+            Txn.executeWrite(ds, () -> ds.asDatasetGraph().add(Quad.defaultGraphIRI, Sys.ARCHIVE, Sys.base,
+                    NodeFactory.createURI(base)));
+        }
         return new RecordStore(ds, base, vocabulary, clock);
+    }
+
+    /** The base URI the store in {@code folder} was made with, if it exists and has one. */
+    public static Optional<String> recordedBase(Path folder) {
+        if (!java.nio.file.Files.isDirectory(folder)) return Optional.empty();
+        return recordedBase(TDB2Factory.connectDataset(folder.toString()));
+    }
+
+    private static Optional<String> recordedBase(Dataset ds) {
+        return Txn.calculateRead(ds, () -> systemValue(ds.asDatasetGraph(), Sys.ARCHIVE, Sys.base).map(Node::getURI));
     }
 
     public String base() {

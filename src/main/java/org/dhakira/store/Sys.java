@@ -13,6 +13,7 @@ final class Sys {
     static final String NS = "urn:dhakira:system#";
     /** The subject that carries the archive-wide counters. */
     static final Node ARCHIVE = NodeFactory.createURI("urn:dhakira:system");
+    static final Node base = term("base");
     static final Node lastSequence = term("lastSequence");
     static final Node lastDatestamp = term("lastDatestamp");
     static final Node sequence = term("sequence");

@@ -1,8 +1,6 @@
 package org.dhakira.web;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Optional;
 
@@ -19,7 +17,9 @@ import org.dhakira.vocab.Vocabulary;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -39,9 +39,9 @@ public final class RecordResource {
 
     @GET
     @Path("id/{kind}/{key}")
-    public Response thing(@PathParam("kind") String kind, @PathParam("key") String key) {
+    public Response thing(@PathParam("kind") String kind, @PathParam("key") String key, @Context UriInfo uri) {
         if (recordId(kind, key).isEmpty()) return notFound(kind, key);
-        return Response.seeOther(URI.create("../../doc/" + kind + "/" + key)).build();
+        return Response.seeOther(uri.getBaseUriBuilder().path("doc").path(kind).path(key).build()).build();
     }
 
     @GET
@@ -73,9 +73,5 @@ public final class RecordResource {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         RDFDataMgr.write(out, withPrefixes, RDFFormat.TURTLE_PRETTY);
         return out.toByteArray();
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }
