@@ -40,7 +40,7 @@ public final class RecordResource {
     @GET
     @Path("id/{kind}/{key}")
     public Response thing(@PathParam("kind") String kind, @PathParam("key") String key, @Context UriInfo uri) {
-        if (recordId(kind, key).isEmpty()) return notFound(kind, key);
+        if (recordId(kind, key).flatMap(store::status).isEmpty()) return notFound(kind, key);
         return Response.seeOther(uri.getBaseUriBuilder().path("doc").path(kind).path(key).build()).build();
     }
 

@@ -1,0 +1,199 @@
+package org.dhakira.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+import org.apache.jena.query.Dataset;
+import org.apache.jena.query.DatasetFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.dhakira.TestArchives;
+import org.dhakira.vocab.DataFiles;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every command, run as a user would (in-process, on a temporary folder), with its output and exit code. */
+class CommandsTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path data;
+    private Path demo;
+
+    /** What one run printed, and how it ended. */
+    record Run(int exit, String out, String err) {}
+
+    private Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = Dhakira.run(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @BeforeEach
+    void demoFile() throws IOException {
+        data = tmp.resolve("data");
+        demo = tmp.resolve("records.jsonl");
+        try (InputStream in = DataFiles.builtIn().open("server/demo/records.jsonl")) {
+            Files.write(demo, in.readAllBytes());
+        }
+    }
+
+    private Run load(String... files) {
+        String[] args = new String[files.length + 5];
+        args[0] = "load";
+        args[1] = "--data";
+        args[2] = data.toString();
+        args[3] = "--base";
+        args[4] = TestArchives.BASE;
+        System.arraycopy(files, 0, args, 5, files.length);
+        return run(args);
+    }
+
+    @Test
+    void loadPrintsASummaryAndReloadingChangesNothing() {
+        Run first = load(demo.toString());
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(first.out().contains("Loaded 30 records"), first.out());
+        assertTrue(first.out().contains("30 written"), first.out());
+        Run again = load(demo.toString());
+        assertEquals(0, again.exit(), again.err());
+        assertTrue(again.out().contains("0 written, 0 deleted, 30 unchanged"), again.out());
+    }
+
+    @Test
+    void refusedInputExitsWithOneAndListsTheProblems() throws IOException {
+        Path bad = tmp.resolve("bad.jsonl");
+        Files.writeString(bad, TestArchives.document("x", "").replace("2017-02-07", "2017-02-30") + "\n");
+        Run r = load(bad.toString());
+        assertEquals(Dhakira.INPUT_REFUSED, r.exit());
+        assertTrue(r.err().contains("bad.jsonl:1: document/x: issued: '2017-02-30' is not a date that exists"), r.err());
+        assertTrue(r.err().contains("nothing was written"), r.err());
+    }
+
+    @Test
+    void anUnknownFileFormatIsAUsageError() throws IOException {
+        Path odd = tmp.resolve("records.csv");
+        Files.writeString(odd, "a,b\n");
+        Run r = load(odd.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("unknown format"), r.err());
+    }
+
+    @Test
+    void checkOnlyWritesNothing() {
+        Run r = run("load", "--check", "--data", data.toString(), "--base", TestArchives.BASE, demo.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("30 records checked"), r.out());
+        Run stats = run("stats", "--data", data.toString());
+        assertEquals(0, stats.exit(), stats.err());
+        assertTrue(!stats.out().matches("(?s).*document\\s+[1-9].*"), "nothing was loaded:\n" + stats.out());
+    }
+
+    @Test
+    void exportWritesTheWholeArchiveAsNQuadsOrGzippedTrigThatParseBack() throws IOException {
+        assertEquals(0, load(demo.toString()).exit());
+        Path nq = tmp.resolve("dump.nq");
+        Path trig = tmp.resolve("dump.trig.gz");
+        assertEquals(0, run("export", "--data", data.toString(), nq.toString()).exit());
+        assertEquals(0, run("export", "--data", data.toString(), trig.toString()).exit());
+        Dataset fromNq = DatasetFactory.create();
+        RDFParser.source(nq).lang(Lang.NQUADS).parse(fromNq);
+        Dataset fromTrig = DatasetFactory.create();
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(trig))) {
+            RDFParser.source(in).lang(Lang.TRIG).parse(fromTrig);
+        }
+        assertEquals(30, fromNq.asDatasetGraph().size(), "one graph per record");
+        assertTrue(fromNq.asDatasetGraph().getDefaultGraph().isEmpty(), "no bookkeeping leaks into the export");
+        fromNq.listNames().forEachRemaining(name -> assertTrue(
+                fromNq.getNamedModel(name).isIsomorphicWith(fromTrig.getNamedModel(name)), name));
+    }
+
+    @Test
+    void anExportLoadsIntoAnEmptyArchiveAsTheSameRecords() throws IOException {
+        assertEquals(0, load(demo.toString()).exit());
+        Path nq = tmp.resolve("dump.nq.gz");
+        assertEquals(0, run("export", "--data", data.toString(), nq.toString()).exit());
+        Path second = tmp.resolve("second");
+        Run r = run("load", "--data", second.toString(), "--base", TestArchives.BASE, nq.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("30 written"), r.out());
+        Path again = tmp.resolve("again.nq");
+        assertEquals(0, run("export", "--data", second.toString(), again.toString()).exit());
+        Dataset a = DatasetFactory.create();
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(nq))) {
+            RDFParser.source(in).lang(Lang.NQUADS).parse(a);
+        }
+        Dataset b = DatasetFactory.create();
+        RDFParser.source(again).lang(Lang.NQUADS).parse(b);
+        a.listNames().forEachRemaining(name -> assertTrue(a.getNamedModel(name).isIsomorphicWith(b.getNamedModel(name)), name));
+    }
+
+    @Test
+    void exportToStandardOutputIsNQuads() {
+        assertEquals(0, load(demo.toString()).exit());
+        Run r = run("export", "--data", data.toString());
+        assertEquals(0, r.exit());
+        Dataset ds = DatasetFactory.create();
+        RDFParser.fromString(r.out(), Lang.NQUADS).parse(ds);
+        assertEquals(30, ds.asDatasetGraph().size());
+    }
+
+    @Test
+    void statsCountsByKindTypeGradeAndLanguage() {
+        assertEquals(0, load(demo.toString()).exit());
+        Run r = run("stats", "--data", data.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().matches("(?s).*document\\s+12\\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*organisation\\s+6\\n.*"), r.out());
+        assertTrue(r.out().contains("Press statement · بيان صحفي"), r.out());
+        assertTrue(r.out().contains("Not verified · لم يتم التأكد من صحتها"), r.out());
+        assertTrue(r.out().matches("(?s).*Documents by original language\\n\\s+ar\\s+\\d+.*"), r.out());
+    }
+
+    @Test
+    void aStoreMadeUnderOneBaseRefusesAnotherWithAClearMessage() {
+        assertEquals(0, load(demo.toString()).exit());
+        Run r = run("stats", "--data", data.toString(), "--base", "http://other.test/");
+        assertEquals(Dhakira.FAILURE, r.exit());
+        assertTrue(r.err().contains("was made with base URI " + TestArchives.BASE), r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"serve", "load", "export", "stats"})
+    void everyCommandHasHelp(String command) {
+        Run r = run(command, "--help");
+        assertEquals(0, r.exit());
+        assertTrue(r.out().contains("Usage: dhakira " + command), r.out());
+        assertTrue(r.out().contains("--data"), r.out());
+    }
+
+    @Test
+    void theRootCommandListsItsCommands() {
+        Run r = run("--help");
+        assertEquals(0, r.exit());
+        for (String c : new String[] {"serve", "load", "export", "stats"}) assertTrue(r.out().contains(c), r.out());
+    }
+}
