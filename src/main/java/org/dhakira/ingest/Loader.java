@@ -1,15 +1,14 @@
 package org.dhakira.ingest;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.dhakira.store.Batch;
 import org.dhakira.store.Commit;
@@ -18,14 +17,16 @@ import org.dhakira.store.RecordStore;
 import org.dhakira.store.RecordStore.Status;
 
 /**
- * The one way records come in. Reads the inputs twice: first to check every record (its own content, duplicate
- * ids, links to records that exist neither in the store nor in the inputs, reuse of deleted ids), then, only
- * if nothing is wrong, to write them. So bad input changes nothing, and the error lists every problem.
+ * The one way records come in. Every record is checked (its own content against the shapes, duplicate ids,
+ * links to records that exist neither in the store nor in the inputs, reuse of deleted ids) and nothing is
+ * written unless every record passes; the error then lists every problem.
  *
  * <pre>{@code LoadReport r = new Loader(store).load(List.of(Input.of(path)), 0, Progress.NONE);}</pre>
  *
- * By default everything is written in one transaction. With a batch size, every so many records are committed
- * together: a crash then keeps the batches committed before it, each whole.
+ * By default everything goes in one transaction, in one pass: records are written as they are checked and the
+ * transaction is aborted if any problem turns up. With a batch size, every so many records are committed
+ * together: the inputs are then checked whole first and read again to write, and a crash keeps the batches
+ * committed before it, each whole. Either way, reading and checking run on one thread and writing on another.
  */
 public final class Loader {
 
@@ -34,22 +35,23 @@ public final class Loader {
 
     private final RecordStore store;
     private final RecordValidator validator;
-    private final JsonRecordReader json;
+    private final RecordFiles files;
 
     public Loader(RecordStore store) {
         this.store = store;
         this.validator = new RecordValidator(store.vocabulary(), store.base());
-        this.json = new JsonRecordReader(store.vocabulary(), store.base());
+        this.files = new RecordFiles(store.vocabulary(), store.base());
     }
 
     /**
-     * Checks, then writes, all {@code inputs}.
+     * Checks and writes all {@code inputs}.
      *
      * @param batchSize records per transaction; 0 for one transaction for everything
      * @throws InvalidInputException if any record is wrong; nothing is written then
      */
     public LoadReport load(List<Input> inputs, int batchSize, Progress progress) throws InvalidInputException {
         if (batchSize < 0) throw new IllegalArgumentException("batch size must be 0 (one batch) or more, was " + batchSize);
+        if (batchSize == 0) return loadInOneTransaction(inputs, progress);
         long records = check(inputs, progress);
         return write(inputs, batchSize, records, progress);
     }
@@ -61,119 +63,209 @@ public final class Loader {
      * @throws InvalidInputException listing every problem found
      */
     public long check(List<Input> inputs, Progress progress) throws InvalidInputException {
-        Check check = new Check();
-        progress.start("Checking", inputs.stream().mapToLong(Input::size).sum());
+        progress.start("Checking", totalSize(inputs));
+        Check check;
         try {
-            store.snapshot(snapshot -> {
-                check.snapshot = snapshot;
-                for (Input input : inputs) readCounting(input, progress, check::accept);
-                check.unresolved();
-                return null;
+            check = store.snapshot(snapshot -> {
+                Check c = new Check(snapshot::status);
+                checked(inputs, progress, true, c::accept);
+                c.unresolved();
+                return c;
             });
         } finally {
             progress.end();
         }
-        if (check.problemCount > 0) throw new InvalidInputException(check.problems, check.problemCount);
+        check.throwIfProblems();
         return check.records;
+    }
+
+    private LoadReport loadInOneTransaction(List<Input> inputs, Progress progress) throws InvalidInputException {
+        progress.start("Loading", totalSize(inputs));
+        Tally tally = new Tally();
+        try (Batch batch = store.begin()) {
+            Check check = new Check(batch::status);
+            checked(inputs, progress, true, r -> {
+                // Once anything is wrong the transaction will be aborted: keep checking, stop writing.
+                if (check.accept(r) && check.problemCount == 0) write(batch, r);
+            });
+            check.unresolved();
+            check.throwIfProblems();
+            tally.add(batch.commit());
+            tally.records = check.records;
+        } finally {
+            progress.end();
+        }
+        return tally.report();
     }
 
     private LoadReport write(List<Input> inputs, int batchSize, long records, Progress progress) {
         progress.start("Loading", records);
-        long[] counts = new long[4]; // records, written, deleted, unchanged
-        long[] sequences = {0, 0};
-        int[] batches = {0};
+        Tally tally = new Tally();
         Batch[] batch = {store.begin()};
         try {
-            Consumer<Commit> committed = c -> {
-                batches[0]++;
-                counts[1] += c.written();
-                counts[2] += c.deleted();
-                counts[3] += c.unchanged();
-                if (c.firstSequence() > 0 && sequences[0] == 0) sequences[0] = c.firstSequence();
-                if (c.lastSequence() > 0) sequences[1] = c.lastSequence();
-            };
             int[] inBatch = {0};
-            for (Input input : inputs) {
-                read(input, r -> {
-                    RecordId id = r.id().orElseThrow();
-                    if (r.deletion()) batch[0].delete(id);
-                    else batch[0].put(id, r.graph());
-                    counts[0]++;
-                    progress.advance(1);
-                    if (batchSize > 0 && ++inBatch[0] == batchSize) {
-                        committed.accept(batch[0].commit());
-                        batch[0] = store.begin();
-                        inBatch[0] = 0;
-                    }
-                });
-            }
-            committed.accept(batch[0].commit());
+            checked(inputs, Progress.NONE, false, r -> {
+                write(batch[0], r);
+                tally.records++;
+                progress.advance(1);
+                if (++inBatch[0] == batchSize) {
+                    tally.add(batch[0].commit());
+                    batch[0] = store.begin();
+                    inBatch[0] = 0;
+                }
+            });
+            tally.add(batch[0].commit());
         } finally {
             batch[0].close();
             progress.end();
         }
-        return new LoadReport(counts[0], counts[1], counts[2], counts[3], batches[0], sequences[0], sequences[1]);
+        return tally.report();
     }
 
-    private void read(Input input, Consumer<ParsedRecord> sink) {
-        try (InputStream in = input.opener().open()) {
-            reader(input).read(input.name(), in, sink);
-        } catch (IOException e) {
-            throw new UncheckedIOException(input.name() + ": " + e.getMessage(), e);
+    private static void write(Batch batch, ParsedRecord r) {
+        RecordId id = r.id().orElseThrow();
+        if (r.deletion()) batch.delete(id);
+        else batch.put(id, r.graph());
+    }
+
+    private static long totalSize(List<Input> inputs) {
+        return inputs.stream().mapToLong(Input::size).sum();
+    }
+
+    /** Adds up the commits of a load. */
+    private static final class Tally {
+        long records;
+        long written;
+        long deleted;
+        long unchanged;
+        int batches;
+        long first;
+        long last;
+
+        void add(Commit c) {
+            batches++;
+            written += c.written();
+            deleted += c.deleted();
+            unchanged += c.unchanged();
+            if (c.firstSequence() > 0 && first == 0) first = c.firstSequence();
+            if (c.lastSequence() > 0) last = c.lastSequence();
+        }
+
+        LoadReport report() {
+            return new LoadReport(records, written, deleted, unchanged, batches, first, last);
         }
     }
 
-    private void readCounting(Input input, Progress progress, Consumer<ParsedRecord> sink) {
-        try (InputStream in = new CountingStream(input.opener().open(), progress)) {
-            reader(input).read(input.name(), in, sink);
-        } catch (IOException e) {
-            throw new UncheckedIOException(input.name() + ": " + e.getMessage(), e);
+    /**
+     * Reads the inputs on a second thread, which also checks each record on its own (the costly shapes) when
+     * {@code validate} is set, and hands the records to {@code sink} on this thread, in input order. This
+     * thread owns the store transaction; the two cores parse and write at once.
+     */
+    private void checked(List<Input> inputs, Progress progress, boolean validate, Consumer<ParsedRecord> sink) {
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(512);
+        Object end = new Object();
+        Thread reader = new Thread(() -> {
+            try {
+                for (Input input : inputs) {
+                    files.read(input, progress, r -> {
+                        ParsedRecord checked = validate ? withProblems(r, validator.check(r)) : r;
+                        try {
+                            queue.put(checked);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new Stopped();
+                        }
+                    });
+                }
+                queue.put(end);
+            } catch (Stopped | InterruptedException e) {
+                // The writer gave up; nobody is listening.
+            } catch (RuntimeException | Error e) {
+                try {
+                    queue.put(e);
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "dhakira-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try {
+            while (true) {
+                Object item = queue.take();
+                if (item == end) break;
+                if (item instanceof RuntimeException e) throw e;
+                if (item instanceof Error e) throw e;
+                sink.accept((ParsedRecord) item);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading", e);
+        } finally {
+            reader.interrupt();
         }
     }
 
-    private RecordReader reader(Input input) {
-        return input.format().lang()
-                .<RecordReader>map(lang -> new RdfRecordReader(lang, store.base(), store.vocabulary().context()))
-                .orElse(json);
+    /** Unwinds the reader thread when the writer has stopped listening. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
     }
 
-    /** The first pass: what every record says, and what the batch as a whole says. */
-    private final class Check {
-        RecordStore.Snapshot snapshot;
+    private static ParsedRecord withProblems(ParsedRecord r, List<Problem> more) {
+        if (more.isEmpty()) return r;
+        List<Problem> all = new ArrayList<>(r.problems());
+        all.addAll(more);
+        return new ParsedRecord(r.source(), r.line(), r.id(), r.deletion(), r.graph(), r.references(), all, r.fieldLines());
+    }
+
+    /** What the inputs say as a whole: duplicate ids, links, reuse of deleted ids. */
+    private static final class Check {
+        private final Function<RecordId, Optional<Status>> status;
         final List<Problem> problems = new ArrayList<>();
         long problemCount;
         long records;
-        /** Ids seen in the batch: true when the batch deletes it. */
+        /** Ids seen in the inputs, with where they were first seen. */
         final Map<RecordId, String> seen = new HashMap<>();
         final List<Pending> pending = new ArrayList<>();
 
         record Pending(ParsedRecord.Reference reference, String source, String record) {}
 
-        void accept(ParsedRecord r) {
+        Check(Function<RecordId, Optional<Status>> status) {
+            this.status = status;
+        }
+
+        /** Takes in one record; true if nothing is wrong with it. */
+        boolean accept(ParsedRecord r) {
             records++;
+            long before = problemCount;
             r.problems().forEach(this::add);
-            validator.check(r).forEach(this::add);
             r.id().ifPresent(id -> identity(r, id));
             for (ParsedRecord.Reference ref : r.references()) {
                 if (seen.containsKey(ref.target())) continue;
-                Optional<Status> status = snapshot.status(ref.target());
-                if (status.isEmpty()) pending.add(new Pending(ref, r.source(), r.label()));
-                else if (status.get() == Status.DELETED) {
+                Optional<Status> s = status.apply(ref.target());
+                if (s.isEmpty()) pending.add(new Pending(ref, r.source(), r.label()));
+                else if (s.get() == Status.DELETED) {
                     add(new Problem(r.source(), ref.line(), r.label(), ref.field(), ref.target() + " was deleted"));
                 }
             }
+            return problemCount == before && r.id().isPresent();
         }
 
         private void identity(ParsedRecord r, RecordId id) {
             String where = r.source() + (r.line() > 0 ? ":" + r.line() : "");
             String before = seen.putIfAbsent(id, where);
-            Optional<Status> status = snapshot.status(id);
             if (before != null && !r.deletion()) {
                 add(new Problem(r.source(), r.line(), r.label(), "id", "appears twice in the input (first at " + before + ")"));
-            } else if (status.isPresent() && status.get() == Status.DELETED) {
+                return;
+            }
+            if (before != null) return; // deleting what the same input wrote earlier
+            Optional<Status> s = status.apply(id);
+            if (s.isPresent() && s.get() == Status.DELETED) {
                 add(new Problem(r.source(), r.line(), r.label(), "id",
                         r.deletion() ? "is already deleted" : "was deleted; identifiers are never reused"));
-            } else if (r.deletion() && status.isEmpty() && before == null) {
+            } else if (r.deletion() && s.isEmpty()) {
                 add(new Problem(r.source(), r.line(), r.label(), "id", "there is no such record to delete"));
             }
         }
@@ -191,29 +283,9 @@ public final class Loader {
             problemCount++;
             if (problems.size() < MAX_LISTED_PROBLEMS) problems.add(p);
         }
-    }
 
-    /** Reports bytes read as progress. */
-    private static final class CountingStream extends FilterInputStream {
-        private final Progress progress;
-
-        CountingStream(InputStream in, Progress progress) {
-            super(in);
-            this.progress = progress;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) progress.advance(1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) progress.advance(n);
-            return n;
+        void throwIfProblems() throws InvalidInputException {
+            if (problemCount > 0) throw new InvalidInputException(problems, problemCount);
         }
     }
 }
