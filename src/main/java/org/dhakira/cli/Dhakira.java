@@ -6,12 +6,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code dhakira} command: {@code serve}, {@code load}, {@code export}, {@code stats}.
+ * The {@code dhakira} command: {@code serve}, {@code load}, {@code export}, {@code stats}, {@code reindex}.
  * Exit codes: 0 done, 1 input refused (nothing written), 2 wrong usage, 3 failure (store locked, I/O, …).
  */
 @Command(name = "dhakira", mixinStandardHelpOptions = true, versionProvider = Dhakira.Version.class,
         description = "A linked-data / OAI-PMH archive of documentary records in Arabic and English.",
-        subcommands = {ServeCommand.class, LoadCommand.class, ExportCommand.class, StatsCommand.class,
+        subcommands = {ServeCommand.class, LoadCommand.class, ExportCommand.class, StatsCommand.class, ReindexCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Dhakira {
 

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import java.nio.file.Path;
+
+import org.dhakira.index.Listing;
+import org.dhakira.index.RecordIndex;
+import org.dhakira.index.Search;
 import org.dhakira.ingest.Format;
 import org.dhakira.ingest.InvalidInputException;
 import org.dhakira.ingest.Input;
@@ -27,13 +32,19 @@ public final class Archive implements AutoCloseable {
     private final Config config;
     private final Vocabulary vocabulary;
     private final RecordStore store;
+    private final RecordIndex index;
     private final Loader loader;
+    private final Search search;
+    private final Listing listing;
 
-    private Archive(Config config, Vocabulary vocabulary, RecordStore store) {
+    private Archive(Config config, Vocabulary vocabulary, RecordStore store, RecordIndex index) {
         this.config = config;
         this.vocabulary = vocabulary;
         this.store = store;
+        this.index = index;
         this.loader = new Loader(store);
+        this.search = new Search(index);
+        this.listing = new Listing(index);
     }
 
     /**
@@ -43,8 +54,15 @@ public final class Archive implements AutoCloseable {
      */
     public static Archive open(Config config) {
         Vocabulary vocabulary = Vocabulary.load(config.dataFiles());
-        String base = config.base().or(() -> RecordStore.recordedBase(config.data())).orElseGet(config::defaultBase);
-        return new Archive(config, vocabulary, RecordStore.open(config.data(), base, vocabulary));
+        Path storeFolder = config.data().resolve("store");
+        String base = config.base().or(() -> RecordStore.recordedBase(storeFolder)).orElseGet(config::defaultBase);
+        RecordStore store = RecordStore.open(storeFolder, base, vocabulary);
+        try {
+            return new Archive(config, vocabulary, store, RecordIndex.open(config.data().resolve("index"), store));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     /** The base URI in force: the store's. */
@@ -68,6 +86,18 @@ public final class Archive implements AutoCloseable {
         return loader;
     }
 
+    public RecordIndex index() {
+        return index;
+    }
+
+    public Search search() {
+        return search;
+    }
+
+    public Listing listing() {
+        return listing;
+    }
+
     /** Loads the demo records when the store is empty; an archive that has records is left alone. */
     public LoadReport loadDemoIfEmpty() {
         if (store.position().sequence() > 0) return new LoadReport(0, 0, 0, 0, 0, 0, 0);
@@ -89,6 +119,10 @@ public final class Archive implements AutoCloseable {
 
     @Override
     public void close() {
-        store.close();
+        try {
+            index.close();
+        } finally {
+            store.close();
+        }
     }
 }

@@ -5,6 +5,9 @@ import java.net.URI;
 import org.dhakira.web.HealthResource;
 import org.dhakira.web.HomeResource;
 import org.dhakira.web.RecordResource;
+import org.dhakira.web.SearchResource;
+import org.dhakira.web.StaticResource;
+import org.dhakira.web.Templates;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
@@ -35,11 +38,16 @@ public final class ArchiveServer implements AutoCloseable {
 
     public static ArchiveServer start(Archive archive) {
         Config config = archive.config();
+        // Jersey logs through java.util.logging; route it to log4j before Jersey starts.
+        System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
+        Templates templates = new Templates(config.dataFiles());
         ResourceConfig resources = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .register(new RecordResource(archive.store()))
-                .register(new HealthResource(archive.store()))
-                .register(new HomeResource(archive.store()));
+                .register(new HealthResource(archive.store(), archive.index()))
+                .register(new HomeResource(archive.store()))
+                .register(new SearchResource(archive.search(), archive.store(), templates))
+                .register(new StaticResource(config.dataFiles()));
         URI bind = URI.create("http://" + config.host() + ":" + config.port() + "/");
         Server jetty = JettyHttpContainerFactory.createServer(bind, resources, false);
         // Finish the requests in flight before stopping, for a graceful shutdown.

@@ -67,8 +67,9 @@ public final class Batch implements AutoCloseable {
         }
         dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
         full.find().forEach(t -> dsg.add(g, t.getSubject(), t.getPredicate(), t.getObject()));
-        stamp(g, id);
+        Instant when = stamp(g, id);
         written++;
+        announce(new Change(id, sequence, when, false, full, java.util.List.of()));
     }
 
     /**
@@ -102,6 +103,17 @@ public final class Batch implements AutoCloseable {
         kept.forEach(dsg::add);
         dsg.add(Quad.defaultGraphIRI, g, Sys.deleted, NodeFactory.createLiteralString("true"));
         deleted++;
+        announce(new Change(id, sequence, when, true, tombstone, kept.stream().map(Quad::getObject).toList()));
+    }
+
+    private void announce(Change change) {
+        for (ChangeListener l : store.listeners()) l.changed(change, this);
+    }
+
+    /** The record as this batch sees it, including its own uncommitted changes. */
+    public Optional<StoredRecord> find(RecordId id) {
+        checkOpen();
+        return RecordStore.find(dsg, store.base(), id);
     }
 
     /** The record's state as this batch sees it, including its own uncommitted changes. */
@@ -151,9 +163,20 @@ public final class Batch implements AutoCloseable {
             dsg.add(Quad.defaultGraphIRI, Sys.ARCHIVE, Sys.lastSequence, RecordStore.integer(sequence));
             dsg.add(Quad.defaultGraphIRI, Sys.ARCHIVE, Sys.lastDatestamp, RecordStore.dateTime(datestamp));
         }
+        try {
+            for (ChangeListener l : store.listeners()) l.beforeCommit(sequence);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
         store.rawDataset().commit();
         store.rawDataset().end();
         open = false;
+        try {
+            for (ChangeListener l : store.listeners()) l.afterCommit(sequence);
+        } finally {
+            store.endBatch();
+        }
         long first = sequence > startSequence ? startSequence + 1 : 0;
         long last = sequence > startSequence ? sequence : 0;
         return new Commit(first, last, written, deleted, unchanged, datestamp);
@@ -164,8 +187,13 @@ public final class Batch implements AutoCloseable {
     public void close() {
         if (open) {
             open = false;
-            store.rawDataset().abort();
-            store.rawDataset().end();
+            try {
+                store.rawDataset().abort();
+                store.rawDataset().end();
+                for (ChangeListener l : store.listeners()) l.afterAbort();
+            } finally {
+                store.endBatch();
+            }
         }
     }
 

@@ -42,6 +42,9 @@ public final class RecordStore implements AutoCloseable {
     private final String base;
     private final Vocabulary vocabulary;
     private final Clock clock;
+    /** One batch at a time, listener calls included, so derived copies see batches whole and in order. */
+    private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
+    private final java.util.List<ChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private RecordStore(Dataset dataset, String base, Vocabulary vocabulary, Clock clock) {
         this.dataset = dataset;
@@ -96,10 +99,46 @@ public final class RecordStore implements AutoCloseable {
         return dataset;
     }
 
-    /** Starts a write batch: one TDB2 write transaction, committed whole or not at all. */
+    /** Starts a write batch: one TDB2 write transaction, committed whole or not at all. Waits for any other batch. */
     public Batch begin() {
-        dataset.begin(TxnType.WRITE);
-        return new Batch(this);
+        writeLock.lock();
+        try {
+            dataset.begin(TxnType.WRITE);
+            return new Batch(this);
+        } catch (RuntimeException e) {
+            writeLock.unlock();
+            throw e;
+        }
+    }
+
+    /** Adds a listener that hears every change from now on. */
+    public void addListener(ChangeListener listener) {
+        listeners.add(listener);
+    }
+
+    java.util.List<ChangeListener> listeners() {
+        return listeners;
+    }
+
+    void endBatch() {
+        writeLock.unlock();
+    }
+
+    /**
+     * The records whose last change is after {@code sequence}, in sequence order: what a derived copy that
+     * stopped at {@code sequence} must catch up on. Scans the bookkeeping, so it costs the size of the archive.
+     */
+    public java.util.List<RecordId> changedSince(long sequence) {
+        return read(dsg -> {
+            java.util.TreeMap<Long, RecordId> changed = new java.util.TreeMap<>();
+            dsg.find(Quad.defaultGraphIRI, Node.ANY, Sys.sequence, Node.ANY).forEachRemaining(q -> {
+                long seq = Long.parseLong(q.getObject().getLiteralLexicalForm());
+                if (seq > sequence && q.getSubject().isURI()) {
+                    RecordId.fromIri(base, q.getSubject().getURI()).ifPresent(id -> changed.put(seq, id));
+                }
+            });
+            return java.util.List.copyOf(changed.values());
+        });
     }
 
     /** Runs {@code work} in a read transaction over the raw dataset graph. */
@@ -120,7 +159,13 @@ public final class RecordStore implements AutoCloseable {
         dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> copy.add(q.asTriple()));
         boolean deleted = systemValue(dsg, g, Sys.deleted).isPresent();
         Instant datestamp = Instant.parse(systemValue(dsg, g, Sys.datestamp).orElseThrow().getLiteralLexicalForm());
-        return Optional.of(new StoredRecord(id, Long.parseLong(seq.get().getLiteralLexicalForm()), datestamp, deleted, copy));
+        java.util.List<Node> former = new java.util.ArrayList<>();
+        if (deleted) {
+            for (Node p : new Node[] {org.dhakira.vocab.Arch.documentType, org.dhakira.vocab.Arch.reliability}) {
+                dsg.find(Quad.defaultGraphIRI, g, p, Node.ANY).forEachRemaining(q -> former.add(q.getObject()));
+            }
+        }
+        return Optional.of(new StoredRecord(id, Long.parseLong(seq.get().getLiteralLexicalForm()), datestamp, deleted, copy, former));
     }
 
     private Optional<StoredRecord> find(DatasetGraph dsg, RecordId id) {

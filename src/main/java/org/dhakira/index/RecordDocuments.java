@@ -1,0 +1,174 @@
+package org.dhakira.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.index.IndexOptions;
+import org.dhakira.store.RecordId;
+import org.dhakira.vocab.Arch;
+import org.dhakira.vocab.Kind;
+
+/**
+ * Turns a record as stored into the Lucene document that stands for it. Live records get their text, names,
+ * facets and sets; tombstones keep only what the OAI listing needs (id, sequence, datestamp, sets).
+ */
+final class RecordDocuments {
+
+    /** Stored and indexed with offsets, so the highlighter needs no second analysis. */
+    private static final FieldType HIGHLIGHTED = highlighted();
+
+    private static FieldType highlighted() {
+        FieldType t = new FieldType(TextField.TYPE_STORED);
+        t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        t.freeze();
+        return t;
+    }
+
+    static final FacetsConfig FACETS = facetsConfig();
+
+    private static FacetsConfig facetsConfig() {
+        FacetsConfig c = new FacetsConfig();
+        for (String dim : Fields.FACETS) c.setMultiValued(dim, true);
+        return c;
+    }
+
+    private final String base;
+    /** Names and aliases of a linked thing, in every language. */
+    private final Function<Node, List<String>> labels;
+
+    RecordDocuments(String base, Function<Node, List<String>> labels) {
+        this.base = base;
+        this.labels = labels;
+    }
+
+    Document live(RecordId id, Graph g, long seq, Instant datestamp) {
+        Document d = common(id, seq, datestamp);
+        Node s = org.apache.jena.graph.NodeFactory.createURI(id.iri(base));
+        for (Triple t : g.find(s, Node.ANY, Node.ANY).toList()) {
+            Node p = t.getPredicate();
+            Node o = t.getObject();
+            if (p.equals(Arch.title) || p.equals(Arch.name)) {
+                text(d, o, Fields.TITLE_AR, Fields.TITLE_EN);
+                d.add(new TextField(Fields.TITLE_NAME, o.getLiteralLexicalForm(), Field.Store.NO));
+            } else if (p.equals(Arch.alias)) {
+                d.add(new TextField(Fields.NAMES, o.getLiteralLexicalForm(), Field.Store.NO));
+                d.add(new TextField(Fields.TITLE_NAME, o.getLiteralLexicalForm(), Field.Store.NO));
+            } else if (p.equals(Arch.body) || p.equals(Arch.summary)) {
+                text(d, o, Fields.TEXT_AR, Fields.TEXT_EN);
+            } else if (p.equals(Arch.archiveCode)) {
+                d.add(new StringField(Fields.CODE, o.getLiteralLexicalForm().toLowerCase(java.util.Locale.ROOT), Field.Store.YES));
+            } else if (p.equals(Arch.documentType)) {
+                facetAndSet(d, Fields.F_TYPE, slug(o));
+            } else if (p.equals(Arch.reliability)) {
+                facetAndSet(d, Fields.F_RELIABILITY, slug(o));
+            } else if (p.equals(Arch.originalLanguage)) {
+                d.add(new SortedSetDocValuesFacetField(Fields.F_LANGUAGE, o.getLiteralLexicalForm()));
+            } else if (p.equals(Arch.issued) || p.equals(Arch.date)) {
+                issued(d, o);
+            } else if (p.equals(Arch.issuer)) {
+                linked(d, o, Fields.ISSUER);
+                linkFacet(d, o);
+            } else if (p.equals(Arch.relatedOrganisation) || p.equals(Arch.relatedPerson)
+                    || p.equals(Arch.relatedPlace) || p.equals(Arch.targetCountry) || p.equals(Arch.relatedEvent)) {
+                linked(d, o, Fields.NAMES);
+                linkFacet(d, o);
+            }
+        }
+        try {
+            return FACETS.build(d);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Document tombstone(RecordId id, long seq, Instant datestamp, List<String> formerSets) {
+        Document d = common(id, seq, datestamp);
+        d.add(new StringField(Fields.DELETED, "true", Field.Store.YES));
+        for (String set : formerSets) d.add(new StringField(Fields.SET, set, Field.Store.YES));
+        return d;
+    }
+
+    private static Document common(RecordId id, long seq, Instant datestamp) {
+        Document d = new Document();
+        d.add(new StringField(Fields.ID, id.path(), Field.Store.YES));
+        d.add(new LongPoint(Fields.SEQ, seq));
+        d.add(new NumericDocValuesField(Fields.SEQ, seq));
+        d.add(new StoredField(Fields.SEQ, seq));
+        d.add(new LongPoint(Fields.DATESTAMP, datestamp.getEpochSecond()));
+        d.add(new NumericDocValuesField(Fields.DATESTAMP, datestamp.getEpochSecond()));
+        d.add(new StoredField(Fields.DATESTAMP, datestamp.getEpochSecond()));
+        d.add(new StringField(Fields.SET, "kind:" + id.kind().segment(), Field.Store.YES));
+        if (id.kind() != null) d.add(new SortedSetDocValuesFacetField(Fields.F_KIND, id.kind().segment()));
+        return d;
+    }
+
+    private static void text(Document d, Node o, String arabicField, String englishField) {
+        if (!o.isLiteral()) return;
+        String lang = o.getLiteralLanguage();
+        String field = lang.startsWith("ar") ? arabicField : lang.startsWith("en") ? englishField : null;
+        if (field != null) d.add(new Field(field, o.getLiteralLexicalForm(), HIGHLIGHTED));
+    }
+
+    private static void facetAndSet(Document d, String dim, String value) {
+        d.add(new SortedSetDocValuesFacetField(dim, value));
+        d.add(new StringField(Fields.SET, dim + ":" + value, Field.Store.YES));
+    }
+
+    private static void issued(Document d, Node o) {
+        if (!o.isLiteral() || d.getField(Fields.ISSUED) != null) return;
+        try {
+            LocalDate day = LocalDate.parse(o.getLiteralLexicalForm());
+            d.add(new LongPoint(Fields.ISSUED, day.toEpochDay()));
+            d.add(new NumericDocValuesField(Fields.ISSUED, day.toEpochDay()));
+            d.add(new StoredField(Fields.ISSUED_STORED, day.toString()));
+            d.add(new SortedSetDocValuesFacetField(Fields.F_YEAR, String.valueOf(day.getYear())));
+        } catch (java.time.format.DateTimeParseException e) {
+            // Checked on the way in; an odd literal from elsewhere is just not dated.
+        }
+    }
+
+    private void linked(Document d, Node o, String field) {
+        if (!o.isURI()) return;
+        for (String label : labels.apply(o)) d.add(new TextField(field, label, Field.Store.NO));
+    }
+
+    private void linkFacet(Document d, Node o) {
+        if (!o.isURI()) return;
+        RecordId.fromIri(base, o.getURI()).ifPresent(target -> {
+            if (target.kind() == Kind.ORGANISATION) d.add(new SortedSetDocValuesFacetField(Fields.F_ORGANISATION, target.key()));
+            if (target.kind() == Kind.PERSON) d.add(new SortedSetDocValuesFacetField(Fields.F_PERSON, target.key()));
+        });
+    }
+
+    private static String slug(Node concept) {
+        String uri = concept.isURI() ? concept.getURI() : concept.toString();
+        return uri.substring(uri.lastIndexOf('/') + 1);
+    }
+
+    /** The OAI sets a live record is in, kept for its tombstone. */
+    static List<String> sets(Document d) {
+        Set<String> sets = new LinkedHashSet<>();
+        for (var f : d.getFields(Fields.SET)) sets.add(f.stringValue());
+        return new ArrayList<>(sets);
+    }
+}

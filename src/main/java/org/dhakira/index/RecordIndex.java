@@ -1,0 +1,279 @@
+package org.dhakira.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.dhakira.ingest.Progress;
+import org.dhakira.store.Batch;
+import org.dhakira.store.Change;
+import org.dhakira.store.ChangeListener;
+import org.dhakira.store.RecordId;
+import org.dhakira.store.RecordStore;
+import org.dhakira.store.StoredRecord;
+import org.dhakira.vocab.Arch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The full-text index, derived from the store and always current (DESIGN invariant 1). It hears every change
+ * of every batch: documents are added as the batch writes, prepared before the store commits and committed
+ * after, with the store's sequence number in the commit. On open it catches up from its own number; missing or
+ * unreadable, it is rebuilt from the store. Sorted by sequence number, so the OAI listing's pages cost the same
+ * at any depth.
+ *
+ * <pre>{@code RecordIndex index = RecordIndex.open(dir, store); // listens to the store from now on}</pre>
+ */
+public final class RecordIndex implements ChangeListener, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RecordIndex.class);
+    static final String SEQUENCE_KEY = "dhakira.sequence";
+
+    private final RecordStore store;
+    private final Directory directory;
+    /** Replaced when a batch is aborted: Lucene rolls back only by closing the writer. */
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
+    private final RecordDocuments documents;
+    private volatile long sequence;
+
+    private RecordIndex(RecordStore store, Directory directory, IndexWriter writer, long sequence) throws IOException {
+        this.store = store;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+        this.documents = new RecordDocuments(store.base(), this::labelsNow);
+        this.sequence = sequence;
+    }
+
+    /** Opens the index in {@code folder}, brings it up to the store, and subscribes it to the store's changes. */
+    public static RecordIndex open(Path folder, RecordStore store) {
+        try {
+            Files.createDirectories(folder);
+            Directory dir = FSDirectory.open(folder);
+            long seq;
+            boolean rebuild = false;
+            try {
+                seq = DirectoryReader.indexExists(dir) ? committedSequence(dir) : -1;
+                if (seq < 0) {
+                    LOG.info("No index in {}: building it from the store", folder);
+                    rebuild = true;
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("The index in {} cannot be read ({}): rebuilding it from the store", folder, e.toString());
+                seq = -1;
+                rebuild = true;
+            }
+            IndexWriter writer = new IndexWriter(dir, config(rebuild));
+            RecordIndex index = new RecordIndex(store, dir, writer, Math.max(seq, 0));
+            if (rebuild) index.rebuild(Progress.NONE);
+            else index.catchUp();
+            store.addListener(index);
+            return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the index in " + folder, e);
+        }
+    }
+
+    private static IndexWriterConfig config(boolean create) {
+        IndexWriterConfig c = new IndexWriterConfig(Analyzers.perField());
+        c.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        // Sorted by sequence number: "the next page after N" stops early, at any depth.
+        c.setIndexSort(new Sort(new SortField(Fields.SEQ, SortField.Type.LONG)));
+        c.setRAMBufferSizeMB(64);
+        c.setCommitOnClose(false);
+        return c;
+    }
+
+    private static long committedSequence(Directory dir) throws IOException {
+        try (DirectoryReader r = DirectoryReader.open(dir)) {
+            String v = r.getIndexCommit().getUserData().get(SEQUENCE_KEY);
+            return v == null ? -1 : Long.parseLong(v);
+        }
+    }
+
+    /** The store sequence number the index reflects. */
+    public long sequence() {
+        return sequence;
+    }
+
+    /** Applies the changes made since the index's sequence number, without a rebuild. */
+    void catchUp() throws IOException {
+        long target = store.position().sequence();
+        if (target == sequence) return;
+        List<RecordId> changed = store.changedSince(sequence);
+        LOG.info("Index at change {}, store at {}: applying {} changed records", sequence, target, changed.size());
+        for (RecordId id : changed) store.find(id).ifPresent(this::index);
+        commit(target);
+    }
+
+    /** Rebuilds the whole index from the store. */
+    public void rebuild(Progress progress) {
+        try {
+            writer.deleteAll();
+            List<RecordId> all = store.changedSince(0);
+            long target = store.position().sequence();
+            progress.start("Indexing", all.size());
+            try {
+                for (RecordId id : all) {
+                    store.find(id).ifPresent(this::index);
+                    progress.advance(1);
+                }
+            } finally {
+                progress.end();
+            }
+            commit(target);
+            LOG.info("Index rebuilt: {} records, at change {}", all.size(), target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void index(StoredRecord r) {
+        try {
+            Document d = r.deleted()
+                    ? documents.tombstone(r.id(), r.sequence(), r.datestamp(), formerSets(r.id(), r.formerTerms()))
+                    : documents.live(r.id(), r.graph(), r.sequence(), r.datestamp());
+            writer.updateDocument(new Term(Fields.ID, r.id().path()), d);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void commit(long seq) throws IOException {
+        writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(seq)).entrySet());
+        writer.commit();
+        sequence = seq;
+        searchers.maybeRefreshBlocking();
+    }
+
+    // ---- ChangeListener: the store's batches ----
+
+    /** The batch being written, so labels of linked records are read as the batch sees them. */
+    private Batch current;
+
+    @Override
+    public void changed(Change change, Batch batch) {
+        current = batch;
+        try {
+            Document d = change.deleted()
+                    ? documents.tombstone(change.id(), change.sequence(), change.datestamp(), formerSets(change.id(), change.formerTerms()))
+                    : documents.live(change.id(), change.graph(), change.sequence(), change.datestamp());
+            writer.updateDocument(new Term(Fields.ID, change.id().path()), d);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot index " + change.id(), e);
+        } finally {
+            current = null;
+        }
+    }
+
+    @Override
+    public void beforeCommit(long lastSequence) {
+        try {
+            writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(lastSequence)).entrySet());
+            writer.prepareCommit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the index commit", e);
+        }
+    }
+
+    @Override
+    public void afterCommit(long lastSequence) {
+        try {
+            writer.commit();
+            sequence = lastSequence;
+            searchers.maybeRefreshBlocking();
+        } catch (IOException | RuntimeException e) {
+            LOG.error("The store committed change {} but the index did not; it catches up on the next start", lastSequence, e);
+        }
+    }
+
+    @Override
+    public void afterAbort() {
+        try {
+            SearcherManager old = searchers;
+            writer.rollback();
+            writer = new IndexWriter(directory, config(false));
+            searchers = new SearcherManager(writer, null);
+            old.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reopen the index after an aborted batch", e);
+        }
+    }
+
+    private static List<String> formerSets(RecordId id, List<Node> former) {
+        List<String> sets = new ArrayList<>();
+        for (Node n : former) {
+            if (!n.isURI()) continue;
+            String uri = n.getURI();
+            String slug = uri.substring(uri.lastIndexOf('/') + 1);
+            if (uri.startsWith(Arch.DOCUMENT_TYPE_NS)) sets.add("type:" + slug);
+            if (uri.startsWith(Arch.RELIABILITY_NS)) sets.add("reliability:" + slug);
+        }
+        return sets;
+    }
+
+    /** Names, titles and aliases of a linked thing, read in the current batch or from the store. */
+    private List<String> labelsNow(Node thing) {
+        if (!thing.isURI()) return List.of();
+        Optional<RecordId> id = RecordId.fromIri(store.base(), thing.getURI());
+        if (id.isEmpty()) return List.of();
+        Optional<StoredRecord> r = current != null ? current.find(id.get()) : store.find(id.get());
+        if (r.isEmpty() || r.get().deleted()) return List.of();
+        List<String> labels = new ArrayList<>();
+        Graph g = r.get().graph();
+        for (Node p : new Node[] {Arch.name, Arch.title, Arch.alias}) {
+            for (Triple t : g.find(thing, p, Node.ANY).toList()) labels.add(t.getObject().getLiteralLexicalForm());
+        }
+        return labels;
+    }
+
+    /** Runs {@code work} with a searcher of the latest commit. */
+    <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher s = searchers.acquire();
+            try {
+                return work.apply(s);
+            } finally {
+                searchers.release(s);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.rollback(); // nothing uncommitted is worth keeping: the store has it all
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
