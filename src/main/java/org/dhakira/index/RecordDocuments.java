@@ -63,6 +63,7 @@ final class RecordDocuments {
 
     Document live(RecordId id, Graph g, long seq, Instant datestamp) {
         Document d = common(id, seq, datestamp);
+        d.add(new SortedSetDocValuesFacetField(Fields.F_KIND, id.kind().segment()));
         Node s = org.apache.jena.graph.NodeFactory.createURI(id.iri(base));
         for (Triple t : g.find(s, Node.ANY, Node.ANY).toList()) {
             Node p = t.getPredicate();
@@ -118,7 +119,6 @@ final class RecordDocuments {
         d.add(new NumericDocValuesField(Fields.DATESTAMP, datestamp.getEpochSecond()));
         d.add(new StoredField(Fields.DATESTAMP, datestamp.getEpochSecond()));
         d.add(new StringField(Fields.SET, "kind:" + id.kind().segment(), Field.Store.YES));
-        if (id.kind() != null) d.add(new SortedSetDocValuesFacetField(Fields.F_KIND, id.kind().segment()));
         return d;
     }
 

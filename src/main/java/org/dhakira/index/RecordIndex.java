@@ -83,6 +83,10 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
                 seq = -1;
                 rebuild = true;
             }
+            if (rebuild) {
+                // Whatever is there cannot be trusted or read: start from an empty folder.
+                for (String file : dir.listAll()) dir.deleteFile(file);
+            }
             IndexWriter writer = new IndexWriter(dir, config(rebuild));
             RecordIndex index = new RecordIndex(store, dir, writer, Math.max(seq, 0));
             if (rebuild) index.rebuild(Progress.NONE);

@@ -181,8 +181,16 @@ class CommandsTest {
         assertTrue(r.err().contains("was made with base URI " + TestArchives.BASE), r.err());
     }
 
+    @Test
+    void reindexRebuildsTheIndexFromTheStore() {
+        assertEquals(0, load(demo.toString()).exit());
+        Run r = run("reindex", "--data", data.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Index rebuilt at change 30"), r.out());
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "load", "export", "stats"})
+    @ValueSource(strings = {"serve", "load", "export", "stats", "reindex"})
     void everyCommandHasHelp(String command) {
         Run r = run(command, "--help");
         assertEquals(0, r.exit());
