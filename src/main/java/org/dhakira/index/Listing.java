@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -136,11 +138,21 @@ public final class Listing {
         return dv.longValue();
     }
 
+    /** Read from doc values only: a page never decompresses the records' stored text. */
     private static Entry entry(IndexSearcher searcher, ScoreDoc sd) throws IOException {
-        Document d = searcher.storedFields().document(sd.doc);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+        int doc = sd.doc - leaf.docBase;
+        SortedDocValues id = DocValues.getSorted(leaf.reader(), Fields.ID);
+        if (!id.advanceExact(doc)) throw new IllegalStateException("document " + sd.doc + " has no id");
+        String path = id.lookupOrd(id.ordValue()).utf8ToString();
+        NumericDocValues deleted = DocValues.getNumeric(leaf.reader(), Fields.DELETED);
+        SortedSetDocValues setValues = DocValues.getSortedSet(leaf.reader(), Fields.SET);
         List<String> sets = new ArrayList<>();
-        for (var f : d.getFields(Fields.SET)) sets.add(f.stringValue());
-        return new Entry(RecordId.parse(d.get(Fields.ID)), d.getField(Fields.SEQ).numericValue().longValue(),
-                Instant.ofEpochSecond(d.getField(Fields.DATESTAMP).numericValue().longValue()), d.get(Fields.DELETED) != null, sets);
+        if (setValues.advanceExact(doc)) {
+            for (int i = 0; i < setValues.docValueCount(); i++) sets.add(setValues.lookupOrd(setValues.nextOrd()).utf8ToString());
+        }
+        return new Entry(RecordId.parse(path), value(leaf, Fields.SEQ, doc), Instant.ofEpochSecond(value(leaf, Fields.DATESTAMP, doc)),
+                deleted.advanceExact(doc), sets);
     }
 }

@@ -18,6 +18,9 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -105,20 +108,23 @@ final class RecordDocuments {
     Document tombstone(RecordId id, long seq, Instant datestamp, List<String> formerSets) {
         Document d = common(id, seq, datestamp);
         d.add(new StringField(Fields.DELETED, "true", Field.Store.YES));
-        for (String set : formerSets) d.add(new StringField(Fields.SET, set, Field.Store.YES));
+        d.add(new NumericDocValuesField(Fields.DELETED, 1));
+        for (String set : formerSets) set(d, set);
         return d;
     }
 
     private static Document common(RecordId id, long seq, Instant datestamp) {
         Document d = new Document();
         d.add(new StringField(Fields.ID, id.path(), Field.Store.YES));
+        // The listing reads what it shows from doc values, never decompressing stored text.
+        d.add(new SortedDocValuesField(Fields.ID, new BytesRef(id.path())));
         d.add(new LongPoint(Fields.SEQ, seq));
         d.add(new NumericDocValuesField(Fields.SEQ, seq));
         d.add(new StoredField(Fields.SEQ, seq));
         d.add(new LongPoint(Fields.DATESTAMP, datestamp.getEpochSecond()));
         d.add(new NumericDocValuesField(Fields.DATESTAMP, datestamp.getEpochSecond()));
         d.add(new StoredField(Fields.DATESTAMP, datestamp.getEpochSecond()));
-        d.add(new StringField(Fields.SET, "kind:" + id.kind().segment(), Field.Store.YES));
+        set(d, "kind:" + id.kind().segment());
         return d;
     }
 
@@ -131,7 +137,12 @@ final class RecordDocuments {
 
     private static void facetAndSet(Document d, String dim, String value) {
         d.add(new SortedSetDocValuesFacetField(dim, value));
-        d.add(new StringField(Fields.SET, dim + ":" + value, Field.Store.YES));
+        set(d, dim + ":" + value);
+    }
+
+    private static void set(Document d, String set) {
+        d.add(new StringField(Fields.SET, set, Field.Store.YES));
+        d.add(new SortedSetDocValuesField(Fields.SET, new BytesRef(set)));
     }
 
     private static void issued(Document d, Node o) {

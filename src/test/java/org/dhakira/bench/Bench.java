@@ -25,12 +25,14 @@ public final class Bench {
     static final String BASE = "http://localhost:8080/";
 
     public static void main(String[] args) throws Exception {
+        System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
         int records = Integer.getInteger("bench.records", 100_000);
         long seed = Long.getLong("bench.seed", 20170207L);
         Path out = Path.of(System.getProperty("bench.out", "target/bench"));
         List<String> wanted = Arrays.asList(System.getProperty("bench.scenarios", "all").split(","));
         List<Scenario> scenarios = new ArrayList<>();
-        for (Scenario s : List.of(new BulkLoadScenario(), new RecordPageScenario())) {
+        for (Scenario s : List.of(new BulkLoadScenario(), new RecordPageScenario(), new SearchScenario(),
+                new ListingScenario(), new ReindexScenario())) {
             if (wanted.contains("all") || wanted.stream().anyMatch(w -> s.name().startsWith(w))) scenarios.add(s);
         }
 
