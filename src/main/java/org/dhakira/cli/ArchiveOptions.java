@@ -28,15 +28,44 @@ final class ArchiveOptions {
     @Option(names = "--verbose", description = "Show stack traces of failures.")
     boolean verbose;
 
+    /** The configuration from every source; a bad value is a usage error (exit code 2). */
     Config resolve(Map<String, String> more) {
         Map<String, String> flags = new LinkedHashMap<>(more);
         if (data != null) flags.put("data", data.toString());
         if (base != null) flags.put("base", base);
         if (home != null) flags.put("home", home.toString());
-        return Config.resolve(Optional.ofNullable(config), System.getenv(), flags);
+        if (config != null && !java.nio.file.Files.isRegularFile(config)) {
+            throw new UsageException("there is no configuration file " + config);
+        }
+        try {
+            return Config.resolve(Optional.ofNullable(config), System.getenv(), flags);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
+    /** Opens the archive, creating it if need be (serve, load). */
     Archive open() {
-        return Archive.open(resolve(Map.of()));
+        return open(resolve(Map.of()), false);
+    }
+
+    /** Opens an archive that must exist (stats, export, reindex). */
+    Archive openExisting() {
+        return open(resolve(Map.of()), true);
+    }
+
+    static Archive open(Config config, boolean existing) {
+        try {
+            return existing ? Archive.openExisting(config) : Archive.open(config);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** A mistake in what the user asked for, reported in one line with exit code 2. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message, null, false, false);
+        }
     }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 public final class Dhakira {
 
     public static final int INPUT_REFUSED = 1;
+    public static final int USAGE = 2;
     public static final int FAILURE = 3;
 
     public static void main(String[] args) {
@@ -27,7 +28,17 @@ public final class Dhakira {
         // Route Jersey's java.util.logging through log4j, before anything touches JUL.
         System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
         CommandLine cli = new CommandLine(new Dhakira());
+        cli.setParameterExceptionHandler((e, args2) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println("dhakira: " + e.getMessage());
+            cmd.getErr().println("See 'dhakira " + (cmd.getCommandName().equals("dhakira") ? "" : cmd.getCommandName() + " ") + "--help'.");
+            return USAGE;
+        });
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ArchiveOptions.UsageException) {
+                cmd.getErr().println("dhakira: " + e.getMessage());
+                return USAGE;
+            }
             if (e instanceof InvalidInputException invalid) {
                 invalid.problems().forEach(p -> cmd.getErr().println(p));
                 long more = invalid.total() - invalid.problems().size();

@@ -41,33 +41,46 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Syntax syntax = format != null ? format : fromName(file);
-        try (Archive opened = archive.open()) {
+        if (file != null && Files.isDirectory(file)) throw new ArchiveOptions.UsageException(file + " is a folder; give a file name ending .nq or .trig");
+        Syntax named = fromName(file);
+        if (format != null && file != null && named != null && format != named) {
+            throw new ArchiveOptions.UsageException("--format " + format + " disagrees with the file name " + file.getFileName());
+        }
+        Syntax syntax = format != null ? format : named != null ? named : Syntax.nquads;
+        try (Archive opened = archive.openExisting()) {
             if (file == null) {
                 OutputStream out = new BufferedOutputStream(System.out, 1 << 16);
                 write(opened, syntax, out);
                 out.flush();
+                // System.out never throws; it only remembers. A full disk must not pass for a finished export.
+                if (System.out.checkError()) throw new java.io.IOException("cannot write to standard output; the export is incomplete");
                 return 0;
             }
             Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
-                 OutputStream out = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw) {
-                write(opened, syntax, out);
+            try {
+                try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
+                     OutputStream out = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw) {
+                    write(opened, syntax, out);
+                }
+                // A reader of the file never sees half an export.
+                Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
             }
-            // A reader of the file never sees half an export.
-            Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             spec.commandLine().getErr().printf("Exported to %s (%,d bytes).%n", file, Files.size(file));
             return 0;
         }
     }
 
-    private static Syntax fromName(Path file) {
-        if (file == null) return Syntax.nquads;
+    /** The syntax the file name asks for; null for standard output or a name that says nothing. */
+    private Syntax fromName(Path file) {
+        if (file == null) return null;
         String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (n.endsWith(".gz")) n = n.substring(0, n.length() - 3);
         if (n.endsWith(".trig")) return Syntax.trig;
         if (n.endsWith(".nq")) return Syntax.nquads;
-        throw new IllegalArgumentException(file + ": name the file .nq or .trig (optionally .gz), or give --format");
+        if (format == null) throw new ArchiveOptions.UsageException(file + ": name the file .nq or .trig (optionally .gz), or give --format");
+        return null;
     }
 
     private static void write(Archive archive, Syntax syntax, OutputStream out) {

@@ -59,13 +59,13 @@ final class LoadCommand implements Callable<Integer> {
         try (Archive opened = archive.open()) {
             if (checkOnly) {
                 long n = opened.loader().check(inputs, shown);
-                spec.commandLine().getOut().printf("%,d records checked: no problems.%n", n);
+                spec.commandLine().getOut().printf("%,d %s checked: no problems.%n", n, n == 1 ? "record" : "records");
                 return 0;
             }
             LoadReport r = opened.loader().load(inputs, batch, shown);
             double seconds = (System.nanoTime() - started) / 1e9;
             spec.commandLine().getOut().printf(
-                    "Loaded %,d records in %.1f s: %,d written, %,d deleted, %,d unchanged; %d %s committed"
+                    "Loaded %,d " + (r.records() == 1 ? "record" : "records") + " in %.1f s: %,d written, %,d deleted, %,d unchanged; %d %s committed"
                             + (r.lastSequence() > 0 ? ", changes %d–%d" : "") + ".%n",
                     r.records(), seconds, r.written(), r.deleted(), r.unchanged(), r.batches(),
                     r.batches() == 1 ? "batch" : "batches", r.firstSequence(), r.lastSequence());

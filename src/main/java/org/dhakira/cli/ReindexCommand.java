@@ -29,7 +29,7 @@ final class ReindexCommand implements Callable<Integer> {
     public Integer call() {
         boolean bars = progress != null ? progress : System.console() != null;
         long started = System.nanoTime();
-        try (Archive opened = archive.open()) {
+        try (Archive opened = archive.openExisting()) {
             opened.index().rebuild(bars ? new ConsoleProgress() : Progress.NONE);
             double seconds = (System.nanoTime() - started) / 1e9;
             spec.commandLine().getOut().printf("Index rebuilt at change %d in %.1f s.%n", opened.index().sequence(), seconds);

@@ -41,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
         if (port != null) flags.put("port", port.toString());
         if (host != null) flags.put("host", host);
         Config config = archive.resolve(flags);
-        Archive opened = Archive.open(config);
+        Archive opened = ArchiveOptions.open(config, false);
         if (demo) {
             LoadReport r = opened.loadDemoIfEmpty();
             if (r.records() > 0) spec.commandLine().getOut().printf("Loaded %d demo records.%n", r.records());
@@ -49,15 +49,24 @@ final class ServeCommand implements Callable<Integer> {
         ArchiveServer server;
         try {
             server = ArchiveServer.start(opened);
+        } catch (IllegalArgumentException e) {
+            opened.close();
+            throw new ArchiveOptions.UsageException(e.getMessage());
         } catch (RuntimeException e) {
             opened.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            opened.close();
-            stopped.countDown();
+            try {
+                server.close();
+                opened.close();
+                System.err.println("Dhakira stopped.");
+            } finally {
+                stopped.countDown();
+                // log4j's own shutdown hook is off (log4j2.xml), so that logging works until here.
+                org.apache.logging.log4j.LogManager.shutdown();
+            }
         }, "dhakira-shutdown"));
         spec.commandLine().getOut().printf("Dhakira is serving %s at %s (data in %s)%n",
                 opened.base(), server.uri(), config.data().toAbsolutePath());

@@ -26,7 +26,7 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Archive opened = archive.open()) {
+        try (Archive opened = archive.openExisting()) {
             Statistics s = Statistics.of(opened.store());
             PrintWriter out = spec.commandLine().getOut();
             out.println("Records by kind");

@@ -66,9 +66,8 @@ public final class Listing {
         return index.withSearcher(searcher -> {
             Query q = query(searcher, set, from, until, after);
             TopDocs top = searcher.search(q, size + 1, BY_SEQUENCE);
-            List<Entry> entries = new ArrayList<>();
-            for (int i = 0; i < Math.min(size, top.scoreDocs.length); i++) entries.add(entry(searcher, top.scoreDocs[i]));
-            return new Page(entries, top.scoreDocs.length > size);
+            ScoreDoc[] hits = java.util.Arrays.copyOf(top.scoreDocs, Math.min(size, top.scoreDocs.length));
+            return new Page(entries(searcher, hits), top.scoreDocs.length > size);
         });
     }
 
@@ -138,21 +137,46 @@ public final class Listing {
         return dv.longValue();
     }
 
-    /** Read from doc values only: a page never decompresses the records' stored text. */
-    private static Entry entry(IndexSearcher searcher, ScoreDoc sd) throws IOException {
+    /**
+     * Reads the hits from doc values only (never decompressing the records' stored text), walking each segment
+     * once in document order, as doc-values iterators want; the page keeps the hits' sequence order.
+     */
+    private static List<Entry> entries(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        Entry[] out = new Entry[hits.length];
+        Integer[] order = new Integer[hits.length];
+        for (int i = 0; i < hits.length; i++) order[i] = i;
+        java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> hits[i].doc));
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-        int doc = sd.doc - leaf.docBase;
-        SortedDocValues id = DocValues.getSorted(leaf.reader(), Fields.ID);
-        if (!id.advanceExact(doc)) throw new IllegalStateException("document " + sd.doc + " has no id");
-        String path = id.lookupOrd(id.ordValue()).utf8ToString();
-        NumericDocValues deleted = DocValues.getNumeric(leaf.reader(), Fields.DELETED);
-        SortedSetDocValues setValues = DocValues.getSortedSet(leaf.reader(), Fields.SET);
-        List<String> sets = new ArrayList<>();
-        if (setValues.advanceExact(doc)) {
-            for (int i = 0; i < setValues.docValueCount(); i++) sets.add(setValues.lookupOrd(setValues.nextOrd()).utf8ToString());
+        int leafIndex = -1;
+        LeafReaderContext leaf = null;
+        SortedDocValues id = null;
+        NumericDocValues seq = null;
+        NumericDocValues datestamp = null;
+        NumericDocValues deleted = null;
+        SortedSetDocValues sets = null;
+        for (int i : order) {
+            int global = hits[i].doc;
+            int li = ReaderUtil.subIndex(global, leaves);
+            if (li != leafIndex) {
+                leafIndex = li;
+                leaf = leaves.get(li);
+                id = DocValues.getSorted(leaf.reader(), Fields.ID);
+                seq = DocValues.getNumeric(leaf.reader(), Fields.SEQ);
+                datestamp = DocValues.getNumeric(leaf.reader(), Fields.DATESTAMP);
+                deleted = DocValues.getNumeric(leaf.reader(), Fields.DELETED);
+                sets = DocValues.getSortedSet(leaf.reader(), Fields.SET);
+            }
+            int doc = global - leaf.docBase;
+            if (!id.advanceExact(doc) || !seq.advanceExact(doc) || !datestamp.advanceExact(doc)) {
+                throw new IllegalStateException("document " + global + " lacks its listing fields");
+            }
+            List<String> setNames = new ArrayList<>();
+            if (sets.advanceExact(doc)) {
+                for (int k = 0; k < sets.docValueCount(); k++) setNames.add(sets.lookupOrd(sets.nextOrd()).utf8ToString());
+            }
+            out[i] = new Entry(RecordId.parse(id.lookupOrd(id.ordValue()).utf8ToString()), seq.longValue(),
+                    Instant.ofEpochSecond(datestamp.longValue()), deleted.advanceExact(doc), setNames);
         }
-        return new Entry(RecordId.parse(path), value(leaf, Fields.SEQ, doc), Instant.ofEpochSecond(value(leaf, Fields.DATESTAMP, doc)),
-                deleted.advanceExact(doc), sets);
+        return java.util.Arrays.asList(out);
     }
 }

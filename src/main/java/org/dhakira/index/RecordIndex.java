@@ -175,23 +175,61 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
     /** The batch being written, so labels of linked records are read as the batch sees them. */
     private Batch current;
 
+    /**
+     * Analysis and inversion run on a thread of their own while the store's writer goes on: the store's
+     * transaction is bound to the writing thread and keeps it busy, so this uses the other core. One thread,
+     * so a record changed twice in a batch is indexed in order. Bounded: a full queue makes the writer wait.
+     */
+    private final java.util.concurrent.ThreadPoolExecutor indexing = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(256), r -> {
+                Thread t = new Thread(r, "dhakira-indexing");
+                t.setDaemon(true);
+                return t;
+            }, new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+    /** The first failure of the indexing thread in the current batch; the batch is aborted for it. */
+    private final java.util.concurrent.atomic.AtomicReference<RuntimeException> indexingFailure = new java.util.concurrent.atomic.AtomicReference<>();
+
     @Override
     public void changed(Change change, Batch batch) {
         current = batch;
+        labelCache.remove(org.apache.jena.graph.NodeFactory.createURI(change.id().iri(store.base())));
+        Document d;
         try {
-            Document d = change.deleted()
+            // Built here, where the batch's transaction can be read for the labels of linked records.
+            d = change.deleted()
                     ? documents.tombstone(change.id(), change.sequence(), change.datestamp(), formerSets(change.id(), change.formerTerms()))
                     : documents.live(change.id(), change.graph(), change.sequence(), change.datestamp());
-            writer.updateDocument(new Term(Fields.ID, change.id().path()), d);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot index " + change.id(), e);
         } finally {
             current = null;
+        }
+        IndexWriter w = writer;
+        Term id = new Term(Fields.ID, change.id().path());
+        indexing.execute(() -> {
+            try {
+                w.updateDocument(id, d);
+            } catch (IOException | RuntimeException e) {
+                indexingFailure.compareAndSet(null, new IllegalStateException("cannot index " + change.id() + ": " + e.getMessage(), e));
+            }
+        });
+    }
+
+    /** Waits until the indexing thread has done everything handed to it so far. */
+    private void drain() {
+        try {
+            indexing.submit(() -> { }).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while indexing", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
         }
     }
 
     @Override
     public void beforeCommit(long lastSequence) {
+        drain();
+        RuntimeException failed = indexingFailure.getAndSet(null);
+        if (failed != null) throw failed;
         try {
             writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(lastSequence)).entrySet());
             writer.prepareCommit();
@@ -213,6 +251,9 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
 
     @Override
     public void afterAbort() {
+        drain();
+        indexingFailure.set(null);
+        labelCache.clear();
         try {
             SearcherManager old = searchers;
             writer.rollback();
@@ -236,9 +277,29 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
         return sets;
     }
 
+    /**
+     * Labels of linked things, cached: the same organisations and persons are named by thousands of documents.
+     * A record's entry is dropped when the record changes; an aborted batch drops them all.
+     */
+    private final Map<Node, List<String>> labelCache = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1 << 16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Node, List<String>> eldest) {
+                    return size() > 200_000;
+                }
+            });
+
     /** Names, titles and aliases of a linked thing, read in the current batch or from the store. */
     private List<String> labelsNow(Node thing) {
         if (!thing.isURI()) return List.of();
+        List<String> cached = labelCache.get(thing);
+        if (cached != null) return cached;
+        List<String> labels = readLabels(thing);
+        labelCache.put(thing, labels);
+        return labels;
+    }
+
+    private List<String> readLabels(Node thing) {
         Optional<RecordId> id = RecordId.fromIri(store.base(), thing.getURI());
         if (id.isEmpty()) return List.of();
         Optional<StoredRecord> r = current != null ? current.find(id.get()) : store.find(id.get());
@@ -248,7 +309,7 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
         for (Node p : new Node[] {Arch.name, Arch.title, Arch.alias}) {
             for (Triple t : g.find(thing, p, Node.ANY).toList()) labels.add(t.getObject().getLiteralLexicalForm());
         }
-        return labels;
+        return List.copyOf(labels);
     }
 
     /** Runs {@code work} with a searcher of the latest commit. */
@@ -272,6 +333,7 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
 
     @Override
     public void close() {
+        indexing.shutdown();
         try {
             searchers.close();
             writer.rollback(); // nothing uncommitted is worth keeping: the store has it all

@@ -66,6 +66,47 @@ final class JsonRecordReader implements RecordReader {
 
     @Override
     public void read(String source, InputStream in, Consumer<ParsedRecord> sink) {
+        String name = source.toLowerCase(java.util.Locale.ROOT).replaceFirst("\\.gz$", "");
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) readLines(source, in, sink);
+        else readDocument(source, in, sink);
+    }
+
+    /**
+     * JSON Lines, one parser per line: a broken line is reported with its own number and the lines after it
+     * are still checked.
+     */
+    private void readLines(String source, InputStream in, Consumer<ParsedRecord> sink) {
+        java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        long n = 0;
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(in, utf8), 1 << 16)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                n++;
+                if (n == 1 && line.startsWith("\uFEFF")) line = line.substring(1);
+                if (line.isBlank()) continue;
+                try (JsonParser p = mapper.getFactory().createParser(line)) {
+                    JsonToken t = p.nextToken();
+                    if (t != JsonToken.START_OBJECT) {
+                        sink.accept(failed(source, n, "a record must be a JSON object, found " + describe(t)));
+                        continue;
+                    }
+                    ParsedRecord r = record(source, p, n, n - 1);
+                    if (p.nextToken() != null) sink.accept(failed(source, n, "more than one value on the line; JSON Lines has one record per line"));
+                    else sink.accept(r);
+                } catch (JsonProcessingException e) {
+                    sink.accept(failed(source, n, "malformed JSON: " + readable(e)));
+                }
+            }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            sink.accept(failed(source, n + 1, "not valid UTF-8"));
+        } catch (IOException e) {
+            sink.accept(failed(source, n, "cannot read: " + e.getMessage()));
+        }
+    }
+
+    private void readDocument(String source, InputStream in, Consumer<ParsedRecord> sink) {
         try (JsonParser p = mapper.getFactory().createParser(in)) {
             JsonToken t = p.nextToken();
             boolean inArray = t == JsonToken.START_ARRAY;
@@ -76,7 +117,7 @@ final class JsonRecordReader implements RecordReader {
                     sink.accept(failed(source, line, "a record must be a JSON object, found " + describe(t)));
                     p.skipChildren();
                 } else {
-                    sink.accept(record(source, p, line));
+                    sink.accept(record(source, p, line, 0));
                 }
                 t = p.nextToken();
             }
@@ -85,10 +126,18 @@ final class JsonRecordReader implements RecordReader {
             }
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            sink.accept(failed(source, loc == null ? 0 : loc.getLineNr(), "malformed JSON: " + e.getOriginalMessage()));
+            sink.accept(failed(source, loc == null ? 0 : loc.getLineNr(), "malformed JSON: " + readable(e)));
         } catch (IOException e) {
             sink.accept(failed(source, 0, "cannot read: " + e.getMessage()));
         }
+    }
+
+    /** Jackson's message, without the names of its own classes for the limits it enforces. */
+    private static String readable(JsonProcessingException e) {
+        String m = e.getOriginalMessage();
+        if (m.contains("getMaxNestingDepth")) return "nested deeper than " + LIMITS.getMaxNestingDepth() + " levels";
+        if (m.contains("getMaxStringLength")) return "a string longer than " + LIMITS.getMaxStringLength() + " characters";
+        return m;
     }
 
     private static String describe(JsonToken t) {
@@ -102,20 +151,20 @@ final class JsonRecordReader implements RecordReader {
         };
     }
 
-    private ParsedRecord failed(String source, long line, String reason) {
-        return new ParsedRecord(source, line, Optional.empty(), false, GraphFactory.createDefaultGraph(), List.of(),
-                List.of(new Problem(source, line, "", "", reason)), Map.of());
+    private static ParsedRecord failed(String source, long line, String reason) {
+        return ParsedRecord.failed(source, line, reason);
     }
 
     /** A field as read: its name, the line its value starts on, and the value. */
     private record Entry(String name, long line, JsonNode value) {}
 
-    private ParsedRecord record(String source, JsonParser p, long line) throws IOException {
+    /** Reads one object; {@code lineOffset} is added to the parser's own line numbers (JSON Lines parse line by line). */
+    private ParsedRecord record(String source, JsonParser p, long line, long lineOffset) throws IOException {
         List<Entry> entries = new ArrayList<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             p.nextToken();
-            long valueLine = p.currentTokenLocation().getLineNr();
+            long valueLine = lineOffset + p.currentTokenLocation().getLineNr();
             entries.add(new Entry(name, valueLine, mapper.readTree(p)));
         }
         return new RecordBuilder(source, line).build(entries);
@@ -238,7 +287,7 @@ final class JsonRecordReader implements RecordReader {
                 return;
             }
             e.value().fields().forEachRemaining(lang -> {
-                if (!LANGUAGE.matcher(lang.getKey()).matches()) {
+                if (!LANGUAGE.matcher(lang.getKey()).matches() || !wellFormedTag(lang.getKey())) {
                     problem(e, "'" + lang.getKey() + "' is not a language tag (such as ar, en)");
                     return;
                 }
@@ -255,6 +304,15 @@ final class JsonRecordReader implements RecordReader {
                     }
                 }
             });
+        }
+
+        private static boolean wellFormedTag(String tag) {
+            try {
+                new java.util.Locale.Builder().setLanguageTag(tag);
+                return true;
+            } catch (java.util.IllformedLocaleException e) {
+                return false;
+            }
         }
 
         private void single(Entry e, Field f, JsonNode v) {
@@ -289,15 +347,15 @@ final class JsonRecordReader implements RecordReader {
                     return;
                 }
                 add(f, NodeFactory.createURI(s));
-                RecordId.fromIri(base, s).ifPresent(target -> references.add(new ParsedRecord.Reference(target, e.name(), e.line())));
+                RecordId.fromIri(base, s).ifPresent(target -> references.add(new ParsedRecord.Reference(target, f.property(), e.name(), e.line())));
                 return;
             }
             try {
                 RecordId target = RecordId.parse(s);
                 add(f, NodeFactory.createURI(target.iri(base)));
-                references.add(new ParsedRecord.Reference(target, e.name(), e.line()));
+                references.add(new ParsedRecord.Reference(target, f.property(), e.name(), e.line()));
             } catch (IllegalArgumentException ex) {
-                problem(e, "'" + s + "' does not name a record: " + ex.getMessage());
+                problem(e, "'" + s + "' is neither a record (kind/key) nor an absolute URL: " + ex.getMessage());
             }
         }
 
@@ -309,7 +367,7 @@ final class JsonRecordReader implements RecordReader {
                     return;
                 }
                 try {
-                    LocalDate.parse(s);
+                    if (LocalDate.parse(s).getYear() < 1) throw new DateTimeParseException("year 0", s, 0);
                 } catch (DateTimeParseException ex) {
                     problem(e, "'" + s + "' is not a date that exists");
                     return;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
@@ -15,6 +16,8 @@ import org.dhakira.store.Commit;
 import org.dhakira.store.RecordId;
 import org.dhakira.store.RecordStore;
 import org.dhakira.store.RecordStore.Status;
+import org.dhakira.vocab.Kind;
+import org.dhakira.vocab.Vocabulary;
 
 /**
  * The one way records come in. Every record is checked (its own content against the shapes, duplicate ids,
@@ -34,11 +37,13 @@ public final class Loader {
     static final int MAX_LISTED_PROBLEMS = 1000;
 
     private final RecordStore store;
+    private final Vocabulary vocabulary;
     private final RecordValidator validator;
     private final RecordFiles files;
 
     public Loader(RecordStore store) {
         this.store = store;
+        this.vocabulary = store.vocabulary();
         this.validator = new RecordValidator(store.vocabulary(), store.base());
         this.files = new RecordFiles(store.vocabulary(), store.base());
     }
@@ -221,7 +226,7 @@ public final class Loader {
     }
 
     /** What the inputs say as a whole: duplicate ids, links, reuse of deleted ids. */
-    private static final class Check {
+    private final class Check {
         private final Function<RecordId, Optional<Status>> status;
         final List<Problem> problems = new ArrayList<>();
         long problemCount;
@@ -236,6 +241,11 @@ public final class Loader {
             this.status = status;
         }
 
+        private static String kindList(Set<Kind> kinds) {
+            return kinds.stream().sorted().map(k -> (k == Kind.ORGANISATION ? "an " : "a ") + k.segment())
+                    .collect(java.util.stream.Collectors.joining(" or "));
+        }
+
         /** Takes in one record; true if nothing is wrong with it. */
         boolean accept(ParsedRecord r) {
             records++;
@@ -243,12 +253,15 @@ public final class Loader {
             r.problems().forEach(this::add);
             r.id().ifPresent(id -> identity(r, id));
             for (ParsedRecord.Reference ref : r.references()) {
-                if (seen.containsKey(ref.target())) continue;
-                Optional<Status> s = status.apply(ref.target());
-                if (s.isEmpty()) pending.add(new Pending(ref, r.source(), r.label()));
-                else if (s.get() == Status.DELETED) {
-                    add(new Problem(r.source(), ref.line(), r.label(), ref.field(), ref.target() + " was deleted"));
+                Set<Kind> kinds = vocabulary.kindsFor(ref.property());
+                if (!kinds.isEmpty() && !kinds.contains(ref.target().kind())) {
+                    add(new Problem(r.source(), ref.line(), r.label(), ref.field(), "must name " + kindList(kinds)
+                            + ", not " + ref.target()));
+                    continue;
                 }
+                // A link to a tombstone stands: the thing existed, and its URI says 410 Gone.
+                if (seen.containsKey(ref.target()) || status.apply(ref.target()).isPresent()) continue;
+                pending.add(new Pending(ref, r.source(), r.label()));
             }
             return problemCount == before && r.id().isPresent();
         }
@@ -262,10 +275,9 @@ public final class Loader {
             }
             if (before != null) return; // deleting what the same input wrote earlier
             Optional<Status> s = status.apply(id);
-            if (s.isPresent() && s.get() == Status.DELETED) {
-                add(new Problem(r.source(), r.line(), r.label(), "id",
-                        r.deletion() ? "is already deleted" : "was deleted; identifiers are never reused"));
-            } else if (r.deletion() && s.isEmpty()) {
+            if (s.isPresent() && s.get() == Status.DELETED && !r.deletion()) {
+                add(new Problem(r.source(), r.line(), r.label(), "id", "was deleted; identifiers are never reused"));
+            } else if (r.deletion() && s.isEmpty() && !r.importsTombstone()) {
                 add(new Problem(r.source(), r.line(), r.label(), "id", "there is no such record to delete"));
             }
         }

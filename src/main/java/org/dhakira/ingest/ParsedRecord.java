@@ -18,8 +18,22 @@ import org.dhakira.store.RecordId;
 public record ParsedRecord(String source, long line, Optional<RecordId> id, boolean deletion, Graph graph,
                            List<Reference> references, List<Problem> problems, Map<Node, Long> fieldLines) {
 
-    /** A link from this record to another record of the archive, which must exist. */
-    public record Reference(RecordId target, String field, long line) {}
+    /** A link from this record to another record of the archive, which must exist and be of a kind the property allows. */
+    public record Reference(RecordId target, Node property, String field, long line) {}
+
+    /**
+     * A deletion that carries the tombstone itself, as exports write deleted records: it may name a record this
+     * archive never had (a copy of a deletion elsewhere), where a bare {@code "deleted": true} may not.
+     */
+    public boolean importsTombstone() {
+        return deletion && !graph.isEmpty();
+    }
+
+    /** Input that could not be read as a record at all, carrying why. */
+    static ParsedRecord failed(String source, long line, String reason) {
+        return new ParsedRecord(source, line, Optional.empty(), false, org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph(),
+                List.of(), List.of(new Problem(source, line, "", "", reason)), Map.of());
+    }
 
     /** How the record is named in messages: its id, or where it starts. */
     public String label() {

@@ -63,6 +63,22 @@ final class RdfRecordReader implements RecordReader {
     @Override
     public void read(String source, InputStream in, Consumer<ParsedRecord> sink) {
         Grouper grouper = new Grouper(source, sink);
+        if (lang.equals(Lang.JSONLD)) {
+            byte[] json;
+            try {
+                json = in.readAllBytes();
+            } catch (java.io.IOException e) {
+                sink.accept(failed(source, 0, "cannot read: " + e.getMessage()));
+                return;
+            }
+            Optional<String> remote = remoteContext(json);
+            if (remote.isPresent()) {
+                sink.accept(failed(source, 0, "names a remote @context (" + remote.get() + "), which the archive does not fetch;"
+                        + " embed the context, or load the archive's JSON format"));
+                return;
+            }
+            in = new java.io.ByteArrayInputStream(json);
+        }
         try {
             RDFParser.source(in).lang(lang).base(base + "id/")
                     .errorHandler(STRICT)
@@ -79,8 +95,26 @@ final class RdfRecordReader implements RecordReader {
     }
 
     private static ParsedRecord failed(String source, long line, String reason) {
-        return new ParsedRecord(source, line, Optional.empty(), false, GraphFactory.createDefaultGraph(), List.of(),
-                List.of(new Problem(source, line, "", "", reason)), Map.of());
+        return ParsedRecord.failed(source, line, reason);
+    }
+
+    /**
+     * JSON-LD may name remote contexts, which the parser would fetch: input must not make the archive fetch
+     * anything, so such input is refused (embed the context, or use the archive's JSON format).
+     */
+    private static Optional<String> remoteContext(byte[] json) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            List<com.fasterxml.jackson.databind.JsonNode> contexts = new ArrayList<>();
+            if (root != null) root.findValues("@context").forEach(contexts::add);
+            for (com.fasterxml.jackson.databind.JsonNode c : contexts) {
+                if (c.isTextual()) return Optional.of(c.asText());
+                if (c.isArray()) for (com.fasterxml.jackson.databind.JsonNode item : c) if (item.isTextual()) return Optional.of(item.asText());
+            }
+            return Optional.empty();
+        } catch (java.io.IOException e) {
+            return Optional.empty(); // the RDF parser reports malformed JSON with its position
+        }
     }
 
     /** Gathers quads into records: named graphs as they stream past, default-graph triples by subject at the end. */
@@ -147,10 +181,17 @@ final class RdfRecordReader implements RecordReader {
             g.find().forEach(t -> {
                 if (t.getObject().isURI() && !t.getObject().equals(name)) {
                     RecordId.fromIri(base, t.getObject().getURI()).ifPresent(target ->
-                            refs.add(new ParsedRecord.Reference(target, context.fieldName(t.getPredicate()), 0)));
+                            refs.add(new ParsedRecord.Reference(target, t.getPredicate(), context.fieldName(t.getPredicate()), 0)));
                 }
             });
-            return new ParsedRecord(source, 0, id, false, g, refs, problems, Map.of());
+            boolean tombstone = g.contains(name, org.apache.jena.vocabulary.RDF.type.asNode(), org.dhakira.vocab.Arch.Tombstone);
+            g.find().forEach(t -> {
+                if (!t.getSubject().equals(name) && !t.getSubject().isBlank() && problems.stream().noneMatch(p -> p.reason().contains("statements about"))) {
+                    problems.add(new Problem(source, 0, label, "", "the record holds statements about " + t.getSubject()
+                            + "; a record describes itself only (its graph or subject is its URI)"));
+                }
+            });
+            return new ParsedRecord(source, 0, id, tombstone, g, tombstone ? List.of() : refs, problems, Map.of());
         }
     }
 }

@@ -32,11 +32,18 @@ public final class RecordFiles {
 
     /** Reads {@code input}, reporting the bytes read to {@code progress}. */
     public void read(Input input, Progress progress, Consumer<ParsedRecord> sink) {
+        long[] count = {0};
         try (InputStream in = progress == Progress.NONE ? input.opener().open() : new CountingStream(input.opener().open(), progress)) {
-            reader(input).read(input.name(), in, sink);
-        } catch (IOException e) {
-            throw new UncheckedIOException(input.name() + ": " + e.getMessage(), e);
+            reader(input).read(input.name(), in, r -> {
+                count[0]++;
+                sink.accept(r);
+            });
+        } catch (IOException | UncheckedIOException e) {
+            // An unreadable input (a ".gz" that is not gzip, a vanished file) is a problem of the input.
+            sink.accept(ParsedRecord.failed(input.name(), 0, "cannot read: " + e.getMessage()));
+            return;
         }
+        if (count[0] == 0) sink.accept(ParsedRecord.failed(input.name(), 0, "contains no records"));
     }
 
     private RecordReader reader(Input input) {

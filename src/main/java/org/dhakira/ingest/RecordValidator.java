@@ -45,8 +45,8 @@ final class RecordValidator {
         record.problems().forEach(p -> fieldsAlreadyWrong.add(p.field()));
 
         if (!g.contains(subject, RDF.type.asNode(), id.kind().type()) && !fieldsAlreadyWrong.contains("kind")) {
-            problems.add(problem(record, "kind", record.line(), "the record is not typed as a " + id.kind().segment()
-                    + " (" + id.kind().type().getURI() + ")"));
+            problems.add(problem(record, "kind", record.line(), "the record is not typed " + id.kind().type().getURI()
+                    + ", as its URI (" + id.path() + ") says it must be"));
         }
         g.find().forEach(t -> {
             for (Node n : List.of(t.getPredicate(), t.getObject())) {

@@ -53,6 +53,10 @@ public final class Archive implements AutoCloseable {
      * URIs would no longer resolve.
      */
     public static Archive open(Config config) {
+        Path data = config.data();
+        if (java.nio.file.Files.exists(data) && !java.nio.file.Files.isDirectory(data)) {
+            throw new IllegalArgumentException("the data folder " + data + " is a file, not a folder");
+        }
         Vocabulary vocabulary = Vocabulary.load(config.dataFiles());
         Path storeFolder = config.data().resolve("store");
         String base = config.base().or(() -> RecordStore.recordedBase(storeFolder)).orElseGet(config::defaultBase);
@@ -63,6 +67,18 @@ public final class Archive implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * Opens an archive that must already exist: for commands that only read, so that a mistyped folder is
+     * reported instead of becoming a new, empty archive.
+     */
+    public static Archive openExisting(Config config) {
+        if (!RecordStore.exists(config.data().resolve("store"))) {
+            throw new IllegalArgumentException("there is no archive in " + config.data().toAbsolutePath()
+                    + " (give --data the folder that `serve` or `load` used)");
+        }
+        return open(config);
     }
 
     /** The base URI in force: the store's. */

@@ -48,8 +48,19 @@ public final class ArchiveServer implements AutoCloseable {
                 .register(new HomeResource(archive.store()))
                 .register(new SearchResource(archive.search(), archive.store(), templates))
                 .register(new StaticResource(config.dataFiles()));
-        URI bind = URI.create("http://" + config.host() + ":" + config.port() + "/");
+        java.net.InetAddress address;
+        try {
+            address = java.net.InetAddress.getByName(config.host());
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException("host '" + config.host() + "' is not an address or a name this machine can resolve");
+        }
+        URI bind = URI.create("http://localhost:" + config.port() + "/");
         Server jetty = JettyHttpContainerFactory.createServer(bind, resources, false);
+        // Jersey's factory takes only the port from the URI; the interface is set on the connector.
+        ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
+        connector.setHost(address.getHostAddress());
+        connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class)
+                .getHttpConfiguration().setSendServerVersion(false);
         // Finish the requests in flight before stopping, for a graceful shutdown.
         jetty.setStopTimeout(10_000);
         jetty.setStopAtShutdown(false);
@@ -61,10 +72,10 @@ public final class ArchiveServer implements AutoCloseable {
             } catch (Exception suppressed) {
                 e.addSuppressed(suppressed);
             }
-            throw new IllegalStateException("cannot start the server on " + bind + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot start the server on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
         ArchiveServer server = new ArchiveServer(jetty);
-        LOG.info("Dhakira listening on port {}, base URI {}", server.port(), archive.base());
+        LOG.info("Listening on {}:{}, base URI {}", config.host(), server.port(), archive.base());
         return server;
     }
 

@@ -75,18 +75,15 @@ public final class Batch implements AutoCloseable {
     /**
      * Deletes the record {@code id}, leaving a tombstone: a graph that says what it was and when it went.
      * The document type and reliability grade are kept in the bookkeeping so the tombstone stays in the
-     * OAI sets the record was in.
-     *
-     * @throws IllegalStateException if there is no such live record
+     * OAI sets the record was in. A record already deleted is left as it is. A record this store never had
+     * gets a tombstone all the same (a copy of another archive's deletion): its identifier is taken from now on.
      */
     public void delete(RecordId id) {
         checkOpen();
         Node g = NodeFactory.createURI(id.iri(store.base()));
-        if (RecordStore.systemValue(dsg, g, Sys.sequence).isEmpty()) {
-            throw new IllegalStateException("there is no record " + id + " to delete");
-        }
         if (RecordStore.systemValue(dsg, g, Sys.deleted).isPresent()) {
-            throw new IllegalStateException(id + " is already deleted");
+            unchanged++; // deleting what is deleted changes nothing, so reloading a change file is harmless
+            return;
         }
         Set<Quad> kept = new HashSet<>();
         for (Node p : new Node[] {Arch.documentType, Arch.reliability}) {
@@ -158,6 +155,9 @@ public final class Batch implements AutoCloseable {
     public Commit commit() {
         checkOpen();
         if (sequence > startSequence) {
+            if (RecordStore.systemValue(dsg, Sys.ARCHIVE, Sys.base).isEmpty()) {
+                dsg.add(Quad.defaultGraphIRI, Sys.ARCHIVE, Sys.base, NodeFactory.createURI(store.base()));
+            }
             dsg.deleteAny(Quad.defaultGraphIRI, Sys.ARCHIVE, Sys.lastSequence, Node.ANY);
             dsg.deleteAny(Quad.defaultGraphIRI, Sys.ARCHIVE, Sys.lastDatestamp, Node.ANY);
             dsg.add(Quad.defaultGraphIRI, Sys.ARCHIVE, Sys.lastSequence, RecordStore.integer(sequence));

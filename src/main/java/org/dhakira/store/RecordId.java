@@ -17,13 +17,24 @@ public record RecordId(Kind kind, String key) implements Comparable<RecordId> {
     /** Unreserved URI characters only, so a key never needs escaping; starts with a letter or digit. */
     public static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,199}");
 
+    /** Endings that name a format of a description ({@code /doc/…/key.ttl}), so no key may have them. */
+    static final Pattern RESERVED_ENDING = Pattern.compile(".*\\.(html|ttl|jsonld|json|rdf|nt|nq|trig|xml)$");
+
     public RecordId {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(key, "key");
         if (!KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("key '" + key + "' is not valid: use letters, digits, '-', '.', '_' or '~',"
+            throw new IllegalArgumentException("key '" + abbreviate(key) + "' is not valid: use letters, digits, '-', '.', '_' or '~',"
                     + " starting with a letter or digit, at most 200 characters");
         }
+        if (RESERVED_ENDING.matcher(key).matches()) {
+            throw new IllegalArgumentException("key '" + key + "' ends like a file format (.ttl, .html, …), which would clash"
+                    + " with the URLs of its descriptions");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
     }
 
     /** Parses {@code kind/key}, as records name each other in JSON. */

@@ -69,16 +69,18 @@ public final class RecordStore implements AutoCloseable {
             throw new IllegalStateException("the store in " + folder + " was made with base URI " + recorded.get()
                     + "; open it with that base (--base " + recorded.get() + ") or use another data folder");
         }
-        if (recorded.isEmpty()) {
-            Txn.executeWrite(ds, () -> ds.asDatasetGraph().add(Quad.defaultGraphIRI, Sys.ARCHIVE, Sys.base,
-                    NodeFactory.createURI(base)));
-        }
+        // The base is recorded with the first change (Batch.commit), so opening or a refused load fixes nothing.
         return new RecordStore(ds, base, vocabulary, clock);
+    }
+
+    /** Whether {@code folder} holds a store (a TDB2 database). */
+    public static boolean exists(Path folder) {
+        return java.nio.file.Files.isRegularFile(folder.resolve("tdb.lock")) || java.nio.file.Files.isDirectory(folder.resolve("Data-0001"));
     }
 
     /** The base URI the store in {@code folder} was made with, if it exists and has one. */
     public static Optional<String> recordedBase(Path folder) {
-        if (!java.nio.file.Files.isDirectory(folder)) return Optional.empty();
+        if (!exists(folder)) return Optional.empty();
         return recordedBase(TDB2Factory.connectDataset(folder.toString()));
     }
 

@@ -43,6 +43,7 @@ public final class Vocabulary {
     private final Map<Node, Set<Node>> superProperties;
     private final Map<Node, Set<Node>> superClasses;
     private final Map<Node, Set<Node>> allowedValues = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Node, Set<Kind>> kindsFor = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Vocabulary(Graph ontology, Graph schemes, Shapes shapes, JsonLdContext context) {
         this.ontology = ontology;
@@ -135,6 +136,23 @@ public final class Vocabulary {
             ontology.find(p, RDFS.range.asNode(), Node.ANY).forEach(r ->
                     schemes.find(Node.ANY, RDF.type.asNode(), r.getObject()).forEach(t -> values.add(t.getSubject())));
             return Set.copyOf(values);
+        });
+    }
+
+    /**
+     * The kinds of record a linking property may point to, from its range: {@code relatedPerson} (range
+     * arch:Person) to persons, {@code issuer} (range prov:Agent) to organisations and persons. Empty when the
+     * property's range is not a kind of record.
+     */
+    public Set<Kind> kindsFor(Node property) {
+        return kindsFor.computeIfAbsent(property, p -> {
+            Set<Kind> kinds = java.util.EnumSet.noneOf(Kind.class);
+            ontology.find(p, RDFS.range.asNode(), Node.ANY).forEach(r -> {
+                for (Kind k : Kind.values()) {
+                    if (k.type().equals(r.getObject()) || superClasses(k.type()).contains(r.getObject())) kinds.add(k);
+                }
+            });
+            return java.util.Collections.unmodifiableSet(kinds);
         });
     }
 

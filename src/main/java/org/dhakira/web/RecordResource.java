@@ -1,6 +1,7 @@
 package org.dhakira.web;
 
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.util.Date;
 import java.util.Optional;
 
@@ -17,9 +18,7 @@ import org.dhakira.vocab.Vocabulary;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -39,9 +38,10 @@ public final class RecordResource {
 
     @GET
     @Path("id/{kind}/{key}")
-    public Response thing(@PathParam("kind") String kind, @PathParam("key") String key, @Context UriInfo uri) {
+    public Response thing(@PathParam("kind") String kind, @PathParam("key") String key) {
         if (recordId(kind, key).flatMap(store::status).isEmpty()) return notFound(kind, key);
-        return Response.seeOther(uri.getBaseUriBuilder().path("doc").path(kind).path(key).build()).build();
+        // Always the archive's own base: a Host header must not choose where a thing's description lives.
+        return Response.seeOther(URI.create(store.base() + "doc/" + kind + "/" + key)).build();
     }
 
     @GET
@@ -58,7 +58,11 @@ public final class RecordResource {
     }
 
     private static Optional<RecordId> recordId(String kind, String key) {
-        return Kind.fromSegment(kind).filter(k -> RecordId.KEY.matcher(key).matches()).map(k -> new RecordId(k, key));
+        try {
+            return Kind.fromSegment(kind).map(k -> new RecordId(k, key));
+        } catch (IllegalArgumentException notAKey) {
+            return Optional.empty();
+        }
     }
 
     private Response notFound(String kind, String key) {

@@ -26,7 +26,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -100,7 +99,7 @@ public final class SearchResource {
 
     @GET
     @Path("search")
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces("application/json;qs=0.5") // the page wins when the client takes anything
     public Response jsonByAccept(@Context UriInfo uri) {
         return json(uri);
     }

@@ -152,6 +152,47 @@ class CommandsTest {
     }
 
     @Test
+    void anExportWithTombstonesLoadsIntoAnEmptyArchive() throws IOException {
+        assertEquals(0, load(demo.toString()).exit());
+        Path deletion = tmp.resolve("delete.jsonl");
+        Files.writeString(deletion, "{\"id\":\"document/coalition-amnesty-saydnaya-2017-02-07\",\"kind\":\"document\",\"deleted\":true}\n");
+        assertEquals(0, load(deletion.toString()).exit());
+        Path trig = tmp.resolve("dump.trig");
+        assertEquals(0, run("export", "--data", data.toString(), trig.toString()).exit());
+        Run r = run("load", "--data", tmp.resolve("copy").toString(), "--base", TestArchives.BASE, trig.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("29 written, 1 deleted"), r.out());
+        Run again = run("load", "--data", tmp.resolve("copy").toString(), trig.toString());
+        assertTrue(again.out().contains("0 written, 0 deleted, 30 unchanged"), again.out());
+    }
+
+    @Test
+    void readingCommandsRefuseAFolderThatHoldsNoArchive() {
+        Path typo = tmp.resolve("typo");
+        for (String command : new String[] {"stats", "export", "reindex"}) {
+            Run r = run(command, "--data", typo.toString());
+            assertEquals(Dhakira.USAGE, r.exit(), command + ": " + r.err());
+            assertTrue(r.err().contains("there is no archive in"), r.err());
+        }
+        assertTrue(!Files.exists(typo.resolve("store")), "nothing was created");
+    }
+
+    @Test
+    void usageMistakesExitWithTwoAndOneLine() throws IOException {
+        Run port = run("serve", "--port", "70000", "--data", data.toString());
+        assertEquals(Dhakira.USAGE, port.exit());
+        assertTrue(port.err().contains("port must be between 0 and 65535"), port.err());
+        Run host = run("serve", "--host", "no-such-host.invalid", "--port", "0", "--data", data.toString());
+        assertEquals(Dhakira.USAGE, host.exit(), host.err());
+        assertTrue(host.err().contains("host 'no-such-host.invalid'"), host.err());
+        Run config = run("stats", "--config", tmp.resolve("missing.properties").toString());
+        assertEquals(Dhakira.USAGE, config.exit());
+        Run missing = run("load", "--data", data.toString(), tmp.resolve("nothing.jsonl").toString());
+        assertEquals(Dhakira.USAGE, missing.exit());
+        assertTrue(missing.err().lines().count() <= 2, "one line and a pointer to --help, not the whole usage: " + missing.err());
+    }
+
+    @Test
     void exportToStandardOutputIsNQuads() {
         assertEquals(0, load(demo.toString()).exit());
         Run r = run("export", "--data", data.toString());

@@ -66,8 +66,15 @@ class LoaderTest {
                         "input.jsonl:1: document/a: title: "),
                 Arguments.of("reference to nothing", document("a", "\"relatedOrganisations\":[\"organisation/nowhere\"]"),
                         "document/a: relatedOrganisations: refers to organisation/nowhere, which is neither in the archive nor in the input"),
-                Arguments.of("reference to a deleted record", document("a", "\"issuer\":\"organisation/gone\""),
-                        "document/a: issuer: organisation/gone was deleted"),
+                Arguments.of("link to the wrong kind of record", document("a", "\"relatedPersons\":[\"organisation/syrian-coalition\"]"),
+                        "document/a: relatedPersons: must name a person, not organisation/syrian-coalition"),
+                Arguments.of("issuer that is neither an organisation nor a person", document("a", "\"issuer\":\"document/fine\"") + "\n" + ok,
+                        "document/a: issuer: must name an organisation or a person, not document/fine"),
+                Arguments.of("an ill-formed language tag", document("a", "\"summary\":{\"xx-invalid-tag-too-long\":\"v\"}"),
+                        "document/a: summary: 'xx-invalid-tag-too-long' is not a language tag"),
+                Arguments.of("a relative URL that is no record", document("a", "\"sourceUrl\":\"/archive/1\""),
+                        "document/a: sourceUrl: '/archive/1' is neither a record (kind/key) nor an absolute URL"),
+                Arguments.of("an empty input", "", "input.jsonl: contains no records"),
                 Arguments.of("duplicate keys in one batch", ok + "\n" + ok,
                         "input.jsonl:2: document/fine: id: appears twice in the input (first at input.jsonl:1)"),
                 Arguments.of("malformed JSON", ok + "\n{\"id\": \"document/b\", \"kind\": }",
@@ -81,7 +88,7 @@ class LoaderTest {
                 Arguments.of("reuse of a deleted identifier", organisation("gone", "Back", "عاد"),
                         "organisation/gone: id: was deleted; identifiers are never reused"),
                 Arguments.of("not an object", "[1, 2]",
-                        "input.jsonl:1: a record must be a JSON object, found a number"),
+                        "input.jsonl:1: a record must be a JSON object, found an array"),
                 Arguments.of("language map given as a string", document("a", "\"summary\":\"plain\""),
                         "document/a: summary: must be an object of languages"));
     }
@@ -92,6 +99,34 @@ class LoaderTest {
         InvalidInputException e = refused(Format.JSON, input);
         String all = e.problems().stream().map(Problem::toString).collect(Collectors.joining("\n"));
         assertTrue(all.contains(expected), what + ": expected «" + expected + "» in:\n" + all);
+    }
+
+    @Test
+    void aBrokenJsonLineIsReportedOnItsOwnLineAndTheNextLinesAreStillChecked() {
+        InvalidInputException e = refused(Format.JSON, document("a", "") + "\n{\"id\": \"document/b\", \"kind\n"
+                + document("c", "").replace("2017-02-07", "2017-02-29"));
+        String all = e.problems().toString();
+        assertTrue(all.contains("input.jsonl:2: malformed JSON"), all);
+        assertTrue(all.contains("input.jsonl:3: document/c: issued: '2017-02-29' is not a date that exists"), all);
+    }
+
+    @Test
+    void linksToADeletedRecordStandAsTheyPointToATombstone() throws InvalidInputException {
+        LoadReport r = TestArchives.load(store, document("a", "\"issuer\":\"organisation/gone\""));
+        assertEquals(1, r.written());
+    }
+
+    @Test
+    void deletingAgainChangesNothing() throws InvalidInputException {
+        LoadReport r = TestArchives.load(store, "{\"id\":\"organisation/gone\",\"kind\":\"organisation\",\"deleted\":true}\n");
+        assertEquals(1, r.unchanged());
+        assertEquals(0, r.deleted());
+    }
+
+    @Test
+    void aJsonLdFileNamingARemoteContextIsRefusedUnfetched() {
+        InvalidInputException e = refused(Format.JSONLD, "{\"@context\": \"http://127.0.0.1:9/context.jsonld\", \"id\": \"document/x\"}");
+        assertTrue(e.problems().toString().contains("names a remote @context"), e.problems().toString());
     }
 
     @Test

@@ -151,6 +151,42 @@ class RecordStoreTest {
     }
 
     @Test
+    void deletingTwiceChangesNothingTheSecondTime() {
+        try (RecordStore store = open()) {
+            put(store, COALITION, organisation(COALITION, "Syrian Coalition"));
+            try (Batch b = store.begin()) {
+                b.delete(COALITION);
+                b.commit();
+            }
+            try (Batch b = store.begin()) {
+                b.delete(COALITION);
+                Commit c = b.commit();
+                assertEquals(1, c.unchanged());
+                assertFalse(c.changedAnything());
+            }
+            assertEquals(2, store.find(COALITION).orElseThrow().sequence());
+        }
+    }
+
+    @Test
+    void aTombstoneMayBeCopiedForARecordNeverSeenHere() {
+        try (RecordStore store = open()) {
+            try (Batch b = store.begin()) {
+                b.delete(COALITION);
+                b.commit();
+            }
+            assertEquals(RecordStore.Status.DELETED, store.status(COALITION).orElseThrow());
+        }
+    }
+
+    @Test
+    void aStoreRecordsItsBaseOnlyWithItsFirstChange() {
+        open().close();
+        RecordStore.open(dir, "http://elsewhere.test/", TestArchives.VOCABULARY).close();
+        assertTrue(RecordStore.recordedBase(dir).isEmpty(), "opening alone fixes nothing");
+    }
+
+    @Test
     void aBatchThatIsNotCommittedLeavesNoTrace() {
         try (RecordStore store = open()) {
             try (Batch b = store.begin()) {
@@ -184,7 +220,9 @@ class RecordStoreTest {
 
     @Test
     void aStoreRefusesToOpenUnderAnotherBase() {
-        open().close();
+        try (RecordStore store = open()) {
+            put(store, COALITION, organisation(COALITION, "Syrian Coalition"));
+        }
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> RecordStore.open(dir, "http://elsewhere.test/", TestArchives.VOCABULARY));
         assertTrue(e.getMessage().contains(TestArchives.BASE), e.getMessage());
