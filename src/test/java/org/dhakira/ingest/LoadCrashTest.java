@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.dhakira.TestArchives;
+import org.dhakira.index.SearchQuery;
+import org.dhakira.server.Archive;
 import org.dhakira.store.RecordId;
 import org.dhakira.store.RecordStore;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,7 @@ class LoadCrashTest {
 
     @Test
     void aLoadKilledMidWayLeavesWholeBatchesAndAStoreThatOpens() throws Exception {
+        // (Each kill lands somewhere in the write phase; the figures printed show where.)
         Path input = tmp.resolve("records.jsonl");
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < RECORDS; i++) {
@@ -48,25 +51,28 @@ class LoadCrashTest {
             Path data = tmp.resolve("data-" + run);
             Process p = forkLoad(data, input);
             boolean writing = awaitWritePhase(p);
-            Thread.sleep(random.nextInt(1500));
+            Thread.sleep(random.nextInt(3000));
             p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no clean close
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             assertTrue(writing || p.exitValue() == 0, "the load reached its write phase");
 
-            try (RecordStore store = TestArchives.store(data)) {
-                int batches = wholeBatches(store);
+            try (Archive archive = Archive.open(TestArchives.config(data))) {
+                int batches = wholeBatches(archive.store());
                 committedBatches.add(batches);
-                assertEquals(batches * (long) BATCH, store.position().sequence(), "the sequence counts exactly the committed records");
+                assertEquals(batches * (long) BATCH, archive.store().position().sequence(), "the sequence counts exactly the committed records");
+                assertEquals(archive.store().position().sequence(), archive.index().sequence(), "the index caught up");
+                assertEquals(batches * (long) BATCH, archive.search().search(SearchQuery.of("")).total(), "store and index agree");
             }
         }
         System.out.println("whole batches after each kill: " + committedBatches);
         // Finish one of the interrupted loads: the committed records are left alone, the rest come in.
         Path data = tmp.resolve("data-0");
-        try (RecordStore store = TestArchives.store(data)) {
-            LoadReport r = new Loader(store).load(List.of(Input.of(input)), BATCH, Progress.NONE);
+        try (Archive archive = Archive.open(TestArchives.config(data))) {
+            LoadReport r = archive.loader().load(List.of(Input.of(input)), BATCH, Progress.NONE);
             assertEquals(RECORDS, r.records());
             assertEquals(committedBatches.get(0) * (long) BATCH, r.unchanged());
-            assertEquals(RECORDS / BATCH, wholeBatches(store));
+            assertEquals(RECORDS / BATCH, wholeBatches(archive.store()));
+            assertEquals(RECORDS, archive.search().search(SearchQuery.of("")).total());
         }
     }
 
