@@ -32,6 +32,15 @@ public final class TestArchives {
         return new Config("127.0.0.1", 0, data, Optional.of(BASE), Optional.empty());
     }
 
+    /** A clock that says whatever {@code now} holds, for tests that control datestamps. */
+    public static java.time.Clock clock(java.util.concurrent.atomic.AtomicReference<java.time.Instant> now) {
+        return new java.time.Clock() {
+            @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+            @Override public java.time.Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public java.time.Instant instant() { return now.get(); }
+        };
+    }
+
     public static LoadReport load(RecordStore store, String jsonLines) throws InvalidInputException {
         return new Loader(store).load(List.of(Input.of("test.jsonl", Format.JSON, jsonLines)), 0, Progress.NONE);
     }

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.apache.jena.graph.Graph;
@@ -174,12 +171,5 @@ final class RecordDocuments {
     private static String slug(Node concept) {
         String uri = concept.isURI() ? concept.getURI() : concept.toString();
         return uri.substring(uri.lastIndexOf('/') + 1);
-    }
-
-    /** The OAI sets a live record is in, kept for its tombstone. */
-    static List<String> sets(Document d) {
-        Set<String> sets = new LinkedHashSet<>();
-        for (var f : d.getFields(Fields.SET)) sets.add(f.stringValue());
-        return new ArrayList<>(sets);
     }
 }

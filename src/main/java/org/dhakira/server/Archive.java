@@ -1,7 +1,5 @@
 package org.dhakira.server;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 import java.nio.file.Path;
@@ -123,13 +121,6 @@ public final class Archive implements AutoCloseable {
             return loader.load(List.of(demo), 0, Progress.NONE);
         } catch (InvalidInputException e) {
             throw new IllegalStateException("the demo records do not load: " + e.problems(), e);
-        }
-    }
-
-    /** Reads a data file fully, for small built-in texts. */
-    byte[] dataFile(String relative) throws IOException {
-        try (InputStream in = config.dataFiles().open(relative)) {
-            return in.readAllBytes();
         }
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,11 +36,7 @@ class ListingTest {
 
     @BeforeEach
     void open() throws Exception {
-        Clock clock = new Clock() {
-            @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-            @Override public Instant instant() { return now.get(); }
-        };
+        Clock clock = TestArchives.clock(now);
         store = RecordStore.open(dir.resolve("store"), TestArchives.BASE, TestArchives.VOCABULARY, clock);
         index = RecordIndex.open(dir.resolve("index"), store);
         listing = new Listing(index);

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -34,12 +32,7 @@ class RecordStoreTest {
     private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2024-05-01T10:00:00.700Z"));
 
     private RecordStore open() {
-        Clock clock = new Clock() {
-            @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-            @Override public Instant instant() { return now.get(); }
-        };
-        return RecordStore.open(dir, TestArchives.BASE, TestArchives.VOCABULARY, clock);
+        return RecordStore.open(dir, TestArchives.BASE, TestArchives.VOCABULARY, TestArchives.clock(now));
     }
 
     private static final RecordId COALITION = new RecordId(Kind.ORGANISATION, "syrian-coalition");
