@@ -103,14 +103,8 @@ public final class Listing {
     static long firstSequenceAtOrAfter(IndexReader reader, long second) throws IOException {
         long best = Long.MAX_VALUE;
         for (LeafReaderContext leaf : reader.leaves()) {
-            int lo = 0;
-            int hi = leaf.reader().maxDoc();
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (value(leaf, Fields.DATESTAMP, mid) < second) lo = mid + 1;
-                else hi = mid;
-            }
-            if (lo < leaf.reader().maxDoc()) best = Math.min(best, value(leaf, Fields.SEQ, lo));
+            int first = firstDocWithDatestamp(leaf, ds -> ds >= second);
+            if (first < leaf.reader().maxDoc()) best = Math.min(best, value(leaf, Fields.SEQ, first));
         }
         return best;
     }
@@ -119,16 +113,22 @@ public final class Listing {
     static long lastSequenceAtOrBefore(IndexReader reader, long second) throws IOException {
         long best = Long.MIN_VALUE;
         for (LeafReaderContext leaf : reader.leaves()) {
-            int lo = 0;
-            int hi = leaf.reader().maxDoc();
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (value(leaf, Fields.DATESTAMP, mid) <= second) lo = mid + 1;
-                else hi = mid;
-            }
-            if (lo > 0) best = Math.max(best, value(leaf, Fields.SEQ, lo - 1));
+            int after = firstDocWithDatestamp(leaf, ds -> ds > second);
+            if (after > 0) best = Math.max(best, value(leaf, Fields.SEQ, after - 1));
         }
         return best;
+    }
+
+    /** The first document of the segment whose datestamp passes {@code test}, which once true stays true. */
+    private static int firstDocWithDatestamp(LeafReaderContext leaf, java.util.function.LongPredicate test) throws IOException {
+        int lo = 0;
+        int hi = leaf.reader().maxDoc();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (test.test(value(leaf, Fields.DATESTAMP, mid))) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
     }
 
     private static long value(LeafReaderContext leaf, String field, int doc) throws IOException {

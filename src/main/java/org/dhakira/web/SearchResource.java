@@ -131,8 +131,7 @@ public final class SearchResource {
             body.put("hits", hits);
             Map<String, Object> facets = new LinkedHashMap<>();
             r.facets().forEach((dim, values) -> facets.put(dim, values.stream().map(v -> Map.of(
-                    "value", v.value(), "count", v.count(),
-                    "label", Map.of("ar", facetLabel(dim, v.value(), "ar"), "en", facetLabel(dim, v.value(), "en")))).toList()));
+                    "value", v.value(), "count", v.count(), "label", facetLabels(dim, v.value()))).toList()));
             body.put("facets", facets);
             r.next().ifPresent(c -> body.put("next", link(uri, "after", c)));
             return Response.ok(body, JSON).header("Vary", "Accept").build();
@@ -242,21 +241,30 @@ public final class SearchResource {
         return ui.equals("ar") ? l[0] : l[1];
     }
 
-    /** What a facet value is called in the page's language: a scheme label, a record's name, or the value. */
+    /** What a facet value is called in the page's language. */
     String facetLabel(String dim, String value, String ui) {
+        return facetLabels(dim, value).get(ui);
+    }
+
+    /** What a facet value is called in Arabic and in English: a scheme label, a record's name, or the value. */
+    Map<String, String> facetLabels(String dim, String value) {
         return switch (dim) {
-            case "type" -> label(Vocabulary.documentType(value), ui, value);
-            case "reliability" -> label(Vocabulary.reliability(value), ui, value);
-            case "kind" -> Kind.fromSegment(value).map(k -> label(k.type(), ui)).orElse(value);
-            case "organisation" -> name(new RecordId(Kind.ORGANISATION, value), ui);
-            case "person" -> name(new RecordId(Kind.PERSON, value), ui);
+            case "type" -> labels(Vocabulary.documentType(value), value);
+            case "reliability" -> labels(Vocabulary.reliability(value), value);
+            case "kind" -> Kind.fromSegment(value).map(k -> labels(k.type(), value)).orElse(Map.of("ar", value, "en", value));
+            case "organisation" -> names(new RecordId(Kind.ORGANISATION, value));
+            case "person" -> names(new RecordId(Kind.PERSON, value));
             case "language" -> switch (value) {
-                case "ar" -> ui.equals("ar") ? "العربية" : "Arabic";
-                case "en" -> ui.equals("ar") ? "الإنكليزية" : "English";
-                default -> value;
+                case "ar" -> Map.of("ar", "العربية", "en", "Arabic");
+                case "en" -> Map.of("ar", "الإنكليزية", "en", "English");
+                default -> Map.of("ar", value, "en", value);
             };
-            default -> value;
+            default -> Map.of("ar", value, "en", value);
         };
+    }
+
+    private Map<String, String> labels(Node term, String otherwise) {
+        return Map.of("ar", label(term, "ar", otherwise), "en", label(term, "en", otherwise));
     }
 
     private String label(Node term, String ui) {
@@ -267,13 +275,17 @@ public final class SearchResource {
         return vocabulary.label(term, ui).or(() -> vocabulary.label(term, ui.equals("ar") ? "en" : "ar")).orElse(otherwise);
     }
 
-    private String name(RecordId id, String ui) {
-        return store.find(id).flatMap(r -> {
-            Node s = NodeFactory.createURI(id.iri(store.base()));
-            List<Node> names = r.graph().find(s, Arch.name, Node.ANY).mapWith(t -> t.getObject()).toList();
-            return names.stream().filter(n -> ui.equals(n.getLiteralLanguage())).findFirst()
-                    .or(() -> names.stream().findFirst()).map(Node::getLiteralLexicalForm);
-        }).orElse(id.key());
+    /** A record's name in Arabic and in English (the other language, or the key, standing in), from one read. */
+    private Map<String, String> names(RecordId id) {
+        List<Node> names = store.find(id)
+                .map(r -> r.graph().find(NodeFactory.createURI(id.iri(store.base())), Arch.name, Node.ANY).mapWith(t -> t.getObject()).toList())
+                .orElse(List.of());
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String lang : List.of("ar", "en")) {
+            out.put(lang, names.stream().filter(n -> lang.equals(n.getLiteralLanguage())).findFirst()
+                    .or(() -> names.stream().findFirst()).map(Node::getLiteralLexicalForm).orElse(id.key()));
+        }
+        return out;
     }
 
     private static String link(UriInfo uri, String param, String value) {
