@@ -48,11 +48,19 @@ final class RecordValidator {
             problems.add(problem(record, "kind", record.line(), "the record is not typed " + id.kind().type().getURI()
                     + ", as its URI (" + id.path() + ") says it must be"));
         }
+        Set<Node> fields = vocabulary.fieldsOf(id.kind());
+        Set<Node> misplaced = new HashSet<>();
         g.find().forEach(t -> {
             for (Node n : List.of(t.getPredicate(), t.getObject())) {
                 if (n.isURI() && n.getURI().startsWith(Arch.NS) && !vocabulary.defines(n)) {
                     problems.add(problem(record, "", record.line(), "<" + n.getURI() + "> is not a term of the archive vocabulary"));
                 }
+            }
+            Node p = t.getPredicate();
+            if (p.getURI().startsWith(Arch.NS) && vocabulary.defines(p) && !fields.contains(p) && misplaced.add(p)) {
+                String field = vocabulary.context().fieldName(p);
+                problems.add(problem(record, field, record.lineOf(p), "is not a field of " + (id.kind() == org.dhakira.vocab.Kind.ORGANISATION ? "an " : "a ")
+                        + id.kind().segment() + " record"));
             }
         });
 

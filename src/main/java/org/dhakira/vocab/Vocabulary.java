@@ -42,14 +42,16 @@ public final class Vocabulary {
     private final JsonLdContext context;
     private final Map<Node, Set<Node>> superProperties;
     private final Map<Node, Set<Node>> superClasses;
+    private final Map<Kind, Set<Node>> fields;
     private final Map<Node, Set<Node>> allowedValues = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Node, Set<Kind>> kindsFor = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private Vocabulary(Graph ontology, Graph schemes, Shapes shapes, JsonLdContext context) {
+    private Vocabulary(Graph ontology, Graph schemes, Graph shapeGraph, JsonLdContext context) {
         this.ontology = ontology;
         this.schemes = schemes;
-        this.shapes = shapes;
+        this.shapes = Shapes.parse(shapeGraph);
         this.context = context;
+        this.fields = fieldsByKind(shapeGraph);
         Graph both = GraphFactory.createDefaultGraph();
         ontology.find().forEach(both::add);
         schemes.find().forEach(both::add);
@@ -70,7 +72,7 @@ public final class Vocabulary {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Vocabulary(ontology, schemes, Shapes.parse(shapeGraph), context);
+        return new Vocabulary(ontology, schemes, shapeGraph, context);
     }
 
     private static void parseInto(DataFiles files, String name, Graph into) {
@@ -81,6 +83,27 @@ public final class Vocabulary {
         } catch (RuntimeException e) {
             throw new IllegalStateException(name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The properties each kind's shape names: what a record of that kind may say. */
+    private static Map<Kind, Set<Node>> fieldsByKind(Graph shapes) {
+        Node targetClass = NodeFactory.createURI("http://www.w3.org/ns/shacl#targetClass");
+        Node property = NodeFactory.createURI("http://www.w3.org/ns/shacl#property");
+        Node path = NodeFactory.createURI("http://www.w3.org/ns/shacl#path");
+        Map<Kind, Set<Node>> out = new java.util.EnumMap<>(Kind.class);
+        for (Kind k : Kind.values()) {
+            Set<Node> props = new LinkedHashSet<>();
+            shapes.find(Node.ANY, targetClass, k.type()).forEach(shape ->
+                    shapes.find(shape.getSubject(), property, Node.ANY).forEach(ps ->
+                            shapes.find(ps.getObject(), path, Node.ANY).forEach(t -> props.add(t.getObject()))));
+            out.put(k, Set.copyOf(props));
+        }
+        return out;
+    }
+
+    /** The archive's properties a record of {@code kind} may have, as its shape in {@code vocab/shapes.ttl} lists them. */
+    public Set<Node> fieldsOf(Kind kind) {
+        return fields.get(kind);
     }
 
     /** Transitive super-terms along {@code link}, for every subject that has one. */

@@ -75,6 +75,8 @@ class LoaderTest {
                 Arguments.of("a relative URL that is no record", document("a", "\"sourceUrl\":\"/archive/1\""),
                         "document/a: sourceUrl: '/archive/1' is neither a record (kind/key) nor an absolute URL"),
                 Arguments.of("an empty input", "", "input.jsonl: contains no records"),
+                Arguments.of("a field another kind of record has", organisation("x", "X", "س").replace("}}", "},\"reliability\":\"authentic\"}"),
+                        "input.jsonl:1: organisation/x: reliability: is not a field of an organisation record"),
                 Arguments.of("duplicate keys in one batch", ok + "\n" + ok,
                         "input.jsonl:2: document/fine: id: appears twice in the input (first at input.jsonl:1)"),
                 Arguments.of("malformed JSON", ok + "\n{\"id\": \"document/b\", \"kind\": }",
