@@ -43,8 +43,13 @@ final class ServeCommand implements Callable<Integer> {
         Config config = archive.resolve(flags);
         Archive opened = ArchiveOptions.open(config, false);
         if (demo) {
-            LoadReport r = opened.loadDemoIfEmpty();
-            if (r.records() > 0) spec.commandLine().getOut().printf("Loaded %d demo records.%n", r.records());
+            try {
+                LoadReport r = opened.loadDemoIfEmpty();
+                if (r.records() > 0) spec.commandLine().getOut().printf("Loaded %d demo records.%n", r.records());
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
         }
         ArchiveServer server;
         try {
@@ -59,8 +64,11 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                server.close();
-                opened.close();
+                try {
+                    server.close();
+                } finally {
+                    opened.close();
+                }
                 System.err.println("Dhakira stopped.");
             } finally {
                 stopped.countDown();

@@ -1,2 +1,2 @@
-/** The {@code dhakira} command line (picocli): serve, load, export, stats. */
+/** The {@code dhakira} command line (picocli): serve, load, export, stats, reindex. */
 package org.dhakira.cli;

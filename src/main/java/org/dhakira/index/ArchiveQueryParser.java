@@ -81,7 +81,8 @@ final class ArchiveQueryParser extends QueryParser {
 
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-        return expand(field, real -> super.getFieldQuery(real, queryText, slop));
+        // Built here: the parser's own version calls back into the quoted variant above, losing the slop.
+        return expand(field, real -> createPhraseQuery(real, queryText, slop));
     }
 
     @Override

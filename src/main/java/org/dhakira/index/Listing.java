@@ -65,7 +65,8 @@ public final class Listing {
     public Page page(Optional<String> set, Optional<Instant> from, Optional<Instant> until, long after, int size) {
         return index.withSearcher(searcher -> {
             Query q = query(searcher, set, from, until, after);
-            TopDocs top = searcher.search(q, size + 1, BY_SEQUENCE);
+            // Stop counting at the page: the index is sorted by sequence, so each segment stops early.
+            TopDocs top = searcher.search(q, new org.apache.lucene.search.TopFieldCollectorManager(BY_SEQUENCE, size + 1, null, size + 1));
             ScoreDoc[] hits = java.util.Arrays.copyOf(top.scoreDocs, Math.min(size, top.scoreDocs.length));
             return new Page(entries(searcher, hits), top.scoreDocs.length > size);
         });

@@ -87,10 +87,21 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
                 // Whatever is there cannot be trusted or read: start from an empty folder.
                 for (String file : dir.listAll()) dir.deleteFile(file);
             }
+            if (!rebuild && seq > store.position().sequence()) {
+                // A store restored from an older copy: the index holds changes the store no longer has.
+                LOG.warn("The index is at change {} but the store at {}: rebuilding it from the store", seq, store.position().sequence());
+                for (String file : dir.listAll()) dir.deleteFile(file);
+                rebuild = true;
+            }
             IndexWriter writer = new IndexWriter(dir, config(rebuild));
             RecordIndex index = new RecordIndex(store, dir, writer, Math.max(seq, 0));
-            if (rebuild) index.rebuild(Progress.NONE);
-            else index.catchUp();
+            try {
+                if (rebuild) index.rebuild(Progress.NONE);
+                else index.catchUp();
+            } catch (IOException | RuntimeException e) {
+                index.close();
+                throw e;
+            }
             store.addListener(index);
             return index;
         } catch (IOException e) {
@@ -177,15 +188,9 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
 
     /**
      * Analysis and inversion run on a thread of their own while the store's writer goes on: the store's
-     * transaction is bound to the writing thread and keeps it busy, so this uses the other core. One thread,
-     * so a record changed twice in a batch is indexed in order. Bounded: a full queue makes the writer wait.
+     * transaction is bound to the writing thread and keeps it busy, so this uses the other core.
      */
-    private final java.util.concurrent.ThreadPoolExecutor indexing = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
-            java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.ArrayBlockingQueue<>(256), r -> {
-                Thread t = new Thread(r, "dhakira-indexing");
-                t.setDaemon(true);
-                return t;
-            }, new java.util.concurrent.ThreadPoolExecutor.CallerRunsPolicy());
+    private final IndexingQueue indexing = new IndexingQueue();
     /** The first failure of the indexing thread in the current batch; the batch is aborted for it. */
     private final java.util.concurrent.atomic.AtomicReference<RuntimeException> indexingFailure = new java.util.concurrent.atomic.AtomicReference<>();
 
@@ -204,7 +209,7 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
         }
         IndexWriter w = writer;
         Term id = new Term(Fields.ID, change.id().path());
-        indexing.execute(() -> {
+        indexing.submit(() -> {
             try {
                 w.updateDocument(id, d);
             } catch (IOException | RuntimeException e) {
@@ -213,21 +218,9 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
         });
     }
 
-    /** Waits until the indexing thread has done everything handed to it so far. */
-    private void drain() {
-        try {
-            indexing.submit(() -> { }).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while indexing", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     @Override
     public void beforeCommit(long lastSequence) {
-        drain();
+        indexing.drain();
         RuntimeException failed = indexingFailure.getAndSet(null);
         if (failed != null) throw failed;
         try {
@@ -251,8 +244,7 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
 
     @Override
     public void afterAbort() {
-        drain();
-        indexingFailure.set(null);
+        indexing.drain();
         labelCache.clear();
         try {
             SearcherManager old = searchers;
@@ -262,6 +254,8 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
             old.close();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reopen the index after an aborted batch", e);
+        } finally {
+            indexingFailure.set(null); // whatever failed belonged to the batch that is gone
         }
     }
 
@@ -315,11 +309,19 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
     /** Runs {@code work} with a searcher of the latest commit. */
     <T> T withSearcher(SearcherWork<T> work) {
         try {
-            IndexSearcher s = searchers.acquire();
+            SearcherManager manager = searchers;
+            IndexSearcher s;
+            try {
+                s = manager.acquire();
+            } catch (org.apache.lucene.store.AlreadyClosedException replaced) {
+                // An aborted batch replaced the manager between our read of it and acquire(): take the new one.
+                manager = searchers;
+                s = manager.acquire();
+            }
             try {
                 return work.apply(s);
             } finally {
-                searchers.release(s);
+                manager.release(s);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -333,7 +335,7 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
 
     @Override
     public void close() {
-        indexing.shutdown();
+        indexing.close();
         try {
             searchers.close();
             writer.rollback(); // nothing uncommitted is worth keeping: the store has it all

@@ -45,6 +45,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 public final class Search {
 
     private static final int FACET_VALUES = 20;
+    /** What a hit shows; the bodies stay compressed. */
+    private static final java.util.Set<String> HIT_FIELDS = java.util.Set.of(Fields.ID, Fields.TITLE_AR, Fields.TITLE_EN, Fields.ISSUED_STORED);
 
     private final RecordIndex index;
     private final Analyzer analyzer = Analyzers.perField();
@@ -58,11 +60,20 @@ public final class Search {
     }
 
     public SearchResult search(SearchQuery q) throws InvalidQueryException {
+        try {
+            return run(q);
+        } catch (IndexSearcher.TooManyClauses e) {
+            // Raised when the query is rewritten for the search, not when it is parsed.
+            throw new InvalidQueryException("the query has too many words or matches too many terms; shorten it or make prefixes longer");
+        }
+    }
+
+    private SearchResult run(SearchQuery q) throws InvalidQueryException {
         Query query = query(q);
         Sort sort = sort(q.order());
         FieldDoc cursor;
         try {
-            cursor = q.after().map(c -> cursor(c, q.order())).orElse(null);
+            cursor = q.after().map(c -> decodeCursor(c, q.order())).orElse(null);
         } catch (InvalidCursor e) {
             throw new InvalidQueryException(e.getMessage());
         }
@@ -74,15 +85,15 @@ public final class Search {
             TopDocs top = FacetsCollector.searchAfter(searcher, after, query, q.size(), sort, true, facets);
             Map<String, List<SearchResult.FacetCount>> counts = facetCounts(searcher, facets);
             String language = q.language().orElse(containsArabic(q.text()) ? "ar" : "en");
-            Map<String, String[]> snippets = highlights(searcher, query, top, language);
+            Map<String, String[]> snippets = q.text().isEmpty() ? Map.of() : highlights(searcher, query, top, language);
             List<SearchResult.Hit> hits = new ArrayList<>();
             for (int i = 0; i < top.scoreDocs.length; i++) {
-                Document d = searcher.storedFields().document(top.scoreDocs[i].doc);
+                Document d = searcher.storedFields().document(top.scoreDocs[i].doc, HIT_FIELDS);
                 hits.add(hit(d, snippets, i, language));
             }
             // A full page may be the last one; the next request then finds nothing, which is cheap.
             Optional<String> next = top.scoreDocs.length == q.size()
-                    ? Optional.of(cursor((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1], q.order()))
+                    ? Optional.of(encodeCursor((FieldDoc) top.scoreDocs[top.scoreDocs.length - 1], q.order()))
                     : Optional.empty();
             return new SearchResult(top.totalHits.value, hits, counts, next);
         });
@@ -202,13 +213,13 @@ public final class Search {
 
     // Cursors: the sort values of the last hit, so the next page starts right after it whatever changed since.
 
-    private static String cursor(FieldDoc last, SearchQuery.Order order) {
+    private static String encodeCursor(FieldDoc last, SearchQuery.Order order) {
         Object first = last.fields[0];
         String text = order.name() + ":" + (first == null ? "" : first.toString()) + ":" + last.fields[1];
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static FieldDoc cursor(String token, SearchQuery.Order order) {
+    private static FieldDoc decodeCursor(String token, SearchQuery.Order order) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(":", -1);
             if (parts.length != 3 || !parts[0].equals(order.name())) throw new IllegalArgumentException();

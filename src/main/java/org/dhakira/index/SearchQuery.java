@@ -17,9 +17,11 @@ public record SearchQuery(String text, Optional<String> language, Map<String, Li
     public enum Order { RELEVANCE, NEWEST, OLDEST }
 
     public static final int MAX_SIZE = 100;
+    public static final int MAX_TEXT = 1000;
 
     public SearchQuery {
         text = text == null ? "" : text.strip();
+        if (text.length() > MAX_TEXT) throw new IllegalArgumentException("the query is longer than " + MAX_TEXT + " characters");
         if (language.isPresent() && !List.of("ar", "en").contains(language.get())) {
             throw new IllegalArgumentException("language must be ar or en, was '" + language.get() + "'");
         }

@@ -104,17 +104,36 @@ final class RdfRecordReader implements RecordReader {
      */
     private static Optional<String> remoteContext(byte[] json) {
         try {
-            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
-            List<com.fasterxml.jackson.databind.JsonNode> contexts = new ArrayList<>();
-            if (root != null) root.findValues("@context").forEach(contexts::add);
-            for (com.fasterxml.jackson.databind.JsonNode c : contexts) {
-                if (c.isTextual()) return Optional.of(c.asText());
-                if (c.isArray()) for (com.fasterxml.jackson.databind.JsonNode item : c) if (item.isTextual()) return Optional.of(item.asText());
-            }
-            return Optional.empty();
+            return remoteContext(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), false);
         } catch (java.io.IOException e) {
             return Optional.empty(); // the RDF parser reports malformed JSON with its position
         }
+    }
+
+    /** Any string in an {@code @context} (at any depth, scoped contexts included) or an {@code @import}. */
+    private static Optional<String> remoteContext(com.fasterxml.jackson.databind.JsonNode node, boolean inContext) {
+        if (node == null) return Optional.empty();
+        if (node.isTextual()) return inContext ? Optional.of(node.asText()) : Optional.empty();
+        if (node.isArray()) {
+            for (com.fasterxml.jackson.databind.JsonNode item : node) {
+                Optional<String> found = remoteContext(item, inContext);
+                if (found.isPresent()) return found;
+            }
+            return Optional.empty();
+        }
+        var fields = node.fields();
+        while (fields.hasNext()) {
+            var f = fields.next();
+            String key = f.getKey();
+            if (key.equals("@context") || key.equals("@import")) {
+                Optional<String> found = remoteContext(f.getValue(), true);
+                if (found.isPresent()) return found;
+            } else if (!(inContext && f.getValue().isTextual())) { // a string inside a context defines a term
+                Optional<String> found = remoteContext(f.getValue(), inContext && f.getValue().isObject() ? false : inContext);
+                if (found.isPresent()) return found;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Gathers quads into records: named graphs as they stream past, default-graph triples by subject at the end. */

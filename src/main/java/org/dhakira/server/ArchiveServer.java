@@ -8,6 +8,7 @@ import org.dhakira.web.RecordResource;
 import org.dhakira.web.SearchResource;
 import org.dhakira.web.StaticResource;
 import org.dhakira.web.Templates;
+import org.dhakira.web.UnexpectedErrorMapper;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
@@ -47,7 +48,8 @@ public final class ArchiveServer implements AutoCloseable {
                 .register(new HealthResource(archive.store(), archive.index()))
                 .register(new HomeResource(archive.store()))
                 .register(new SearchResource(archive.search(), archive.store(), templates))
-                .register(new StaticResource(config.dataFiles()));
+                .register(new StaticResource(config.dataFiles()))
+                .register(new UnexpectedErrorMapper());
         java.net.InetAddress address;
         try {
             address = java.net.InetAddress.getByName(config.host());

@@ -163,17 +163,18 @@ public final class Batch implements AutoCloseable {
             dsg.add(Quad.defaultGraphIRI, Sys.ARCHIVE, Sys.lastSequence, RecordStore.integer(sequence));
             dsg.add(Quad.defaultGraphIRI, Sys.ARCHIVE, Sys.lastDatestamp, RecordStore.dateTime(datestamp));
         }
+        boolean changed = sequence > startSequence;
         try {
-            for (ChangeListener l : store.listeners()) l.beforeCommit(sequence);
+            if (changed) for (ChangeListener l : store.listeners()) l.beforeCommit(sequence);
+            store.rawDataset().commit();
         } catch (RuntimeException e) {
             close();
             throw e;
         }
-        store.rawDataset().commit();
         store.rawDataset().end();
         open = false;
         try {
-            for (ChangeListener l : store.listeners()) l.afterCommit(sequence);
+            if (changed) for (ChangeListener l : store.listeners()) l.afterCommit(sequence);
         } finally {
             store.endBatch();
         }
@@ -188,9 +189,13 @@ public final class Batch implements AutoCloseable {
         if (open) {
             open = false;
             try {
-                store.rawDataset().abort();
-                store.rawDataset().end();
-                for (ChangeListener l : store.listeners()) l.afterAbort();
+                try {
+                    store.rawDataset().abort();
+                    store.rawDataset().end();
+                } finally {
+                    // Even when the abort itself fails, what listened must forget the batch.
+                    for (ChangeListener l : store.listeners()) l.afterAbort();
+                }
             } finally {
                 store.endBatch();
             }

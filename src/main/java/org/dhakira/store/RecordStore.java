@@ -29,7 +29,7 @@ import org.dhakira.vocab.Vocabulary;
  * that never decreases along the sequence; a deleted record leaves a tombstone graph.
  *
  * <pre>{@code try (RecordStore store = RecordStore.open(dir, "http://localhost:8080/", vocab);
- *      RecordStore.Batch batch = store.begin()) {
+ *      Batch batch = store.begin()) {
  *     batch.put(id, graph);
  *     Commit c = batch.commit();
  * }}</pre>

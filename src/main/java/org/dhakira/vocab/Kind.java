@@ -36,10 +36,6 @@ public enum Kind {
         return Arrays.stream(values()).filter(k -> k.segment.equals(segment)).findFirst();
     }
 
-    public static Optional<Kind> fromType(Node type) {
-        return Arrays.stream(values()).filter(k -> k.type.equals(type)).findFirst();
-    }
-
     /** "document, organisation, …" for error messages. */
     public static String segments() {
         return Arrays.stream(values()).map(Kind::segment).collect(Collectors.joining(", "));

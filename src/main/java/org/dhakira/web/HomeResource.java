@@ -17,9 +17,23 @@ public final class HomeResource {
         this.store = store;
     }
 
+    /** The page for the store's last change: counting walks the archive, so it is done once per change. */
+    private volatile Cached cached;
+
+    private record Cached(long sequence, String page) {}
+
     @GET
     @Produces("text/plain;charset=utf-8")
     public String home() {
+        long sequence = store.position().sequence();
+        Cached c = cached;
+        if (c != null && c.sequence() == sequence) return c.page();
+        String page = render();
+        cached = new Cached(sequence, page);
+        return page;
+    }
+
+    private String render() {
         Statistics s = Statistics.of(store);
         StringBuilder sb = new StringBuilder("Dhakira — ذاكرة\n\n");
         s.byKind().forEach((kind, n) -> sb.append(String.format("%-14s %,d%n", kind, n)));

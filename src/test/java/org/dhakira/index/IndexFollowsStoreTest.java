@@ -53,6 +53,23 @@ class IndexFollowsStoreTest {
     }
 
     @Test
+    void aLargeBatchIsIndexedWholeAndAWriteThenDeleteEndsDeleted() throws Exception {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 700; i++) in.append(TestArchives.organisation("many-" + i, "Manifold " + i, "كثير " + i)).append('\n');
+        in.append(TestArchives.document("brief", "")).append('\n');
+        in.append("{\"id\":\"document/brief\",\"kind\":\"document\",\"deleted\":true}\n");
+        try (Archive a = Archive.open(TestArchives.config(dir))) {
+            TestArchives.load(a.store(), in.toString());
+            assertEquals(700, hits(a, "Manifold"));
+            assertEquals(0, hits(a, "title:brief"));
+        }
+        try (Archive a = Archive.open(TestArchives.config(dir))) {
+            assertEquals(700, hits(a, "Manifold"), "all of it was committed, not only what was indexed by the commit");
+            assertEquals(0, hits(a, "title:brief"));
+        }
+    }
+
+    @Test
     void anAbortedBatchLeavesNothingInTheIndex() throws Exception {
         try (Archive a = Archive.open(TestArchives.config(dir))) {
             assertThrows(InvalidInputException.class, () -> TestArchives.load(a.store(),

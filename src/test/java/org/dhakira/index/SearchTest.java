@@ -70,6 +70,7 @@ class SearchTest {
             "Saydnaya | place/saydnaya-prison | English word",
             "\"Human Slaughterhouse\" | document/amnesty-human-slaughterhouse-2017-02-07 | a phrase",
             "Slaught* | document/amnesty-human-slaughterhouse-2017-02-07 | a prefix",
+            "\"Human Hangings\"~3 | document/amnesty-human-slaughterhouse-2017-02-07 | a phrase with slop",
             "صيدن* | place/saydnaya-prison | an Arabic prefix",
             "title:Slaughterhouse | document/amnesty-human-slaughterhouse-2017-02-07 | the title: field",
             "issuer:وليد | document/pitfalls | the issuer: field, by the issuer's name",
@@ -82,6 +83,11 @@ class SearchTest {
     @Test
     void aNameIsNotStemmedIntoSomethingElse() throws InvalidQueryException {
         assertFalse(ids("name:ليد").contains("person/walid-al-muallem"), "ليد is not وليد");
+    }
+
+    @Test
+    void aPhraseWithoutSlopMustBeExact() throws InvalidQueryException {
+        assertFalse(ids("\"Human Hangings\"").contains("document/amnesty-human-slaughterhouse-2017-02-07"));
     }
 
     @Test

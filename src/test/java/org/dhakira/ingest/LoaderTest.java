@@ -132,6 +132,13 @@ class LoaderTest {
     }
 
     @Test
+    void aRemoteContextNestedInAScopedContextIsRefusedToo() {
+        InvalidInputException e = refused(Format.JSONLD, "{\"@context\": {\"x\": {\"@id\": \"http://e.test/x\","
+                + " \"@context\": \"http://127.0.0.1:9/c.jsonld\"}}, \"@id\": \"document/x\", \"x\": {}}");
+        assertTrue(e.problems().toString().contains("names a remote @context (http://127.0.0.1:9/c.jsonld)"), e.problems().toString());
+    }
+
+    @Test
     void listsEveryProblemNotJustTheFirst() {
         InvalidInputException e = refused(Format.JSON, document("a", "").replace("2017-02-07", "2017-13-01") + "\n"
                 + document("b", "").replace("not-verified", "nope") + "\n"
