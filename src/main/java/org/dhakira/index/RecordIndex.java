@@ -7,11 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -53,6 +50,7 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
     /** Replaced when a batch is aborted: Lucene rolls back only by closing the writer. */
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
+    private final LinkedLabels labels;
     private final RecordDocuments documents;
     private volatile long sequence;
 
@@ -61,7 +59,8 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
         this.directory = directory;
         this.writer = writer;
         this.searchers = new SearcherManager(writer, null);
-        this.documents = new RecordDocuments(store.base(), this::labelsNow);
+        this.labels = new LinkedLabels(store);
+        this.documents = new RecordDocuments(store.base(), labels::of);
         this.sequence = sequence;
     }
 
@@ -183,9 +182,6 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
 
     // ---- ChangeListener: the store's batches ----
 
-    /** The batch being written, so labels of linked records are read as the batch sees them. */
-    private Batch current;
-
     /**
      * Analysis and inversion run on a thread of their own while the store's writer goes on: the store's
      * transaction is bound to the writing thread and keeps it busy, so this uses the other core.
@@ -196,17 +192,11 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
 
     @Override
     public void changed(Change change, Batch batch) {
-        current = batch;
-        labelCache.remove(org.apache.jena.graph.NodeFactory.createURI(change.id().iri(store.base())));
-        Document d;
-        try {
-            // Built here, where the batch's transaction can be read for the labels of linked records.
-            d = change.deleted()
-                    ? documents.tombstone(change.id(), change.sequence(), change.datestamp(), formerSets(change.id(), change.formerTerms()))
-                    : documents.live(change.id(), change.graph(), change.sequence(), change.datestamp());
-        } finally {
-            current = null;
-        }
+        labels.forget(change.id());
+        // Built here, where the batch's transaction can be read for the labels of linked records.
+        Document d = labels.within(batch, () -> change.deleted()
+                ? documents.tombstone(change.id(), change.sequence(), change.datestamp(), formerSets(change.id(), change.formerTerms()))
+                : documents.live(change.id(), change.graph(), change.sequence(), change.datestamp()));
         IndexWriter w = writer;
         Term id = new Term(Fields.ID, change.id().path());
         indexing.submit(() -> {
@@ -245,7 +235,7 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
     @Override
     public void afterAbort() {
         indexing.drain();
-        labelCache.clear();
+        labels.forgetAll();
         try {
             SearcherManager old = searchers;
             writer.rollback();
@@ -269,41 +259,6 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
             if (uri.startsWith(Arch.RELIABILITY_NS)) sets.add("reliability:" + slug);
         }
         return sets;
-    }
-
-    /**
-     * Labels of linked things, cached: the same organisations and persons are named by thousands of documents.
-     * A record's entry is dropped when the record changes; an aborted batch drops them all.
-     */
-    private final Map<Node, List<String>> labelCache = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(1 << 16, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<Node, List<String>> eldest) {
-                    return size() > 200_000;
-                }
-            });
-
-    /** Names, titles and aliases of a linked thing, read in the current batch or from the store. */
-    private List<String> labelsNow(Node thing) {
-        if (!thing.isURI()) return List.of();
-        List<String> cached = labelCache.get(thing);
-        if (cached != null) return cached;
-        List<String> labels = readLabels(thing);
-        labelCache.put(thing, labels);
-        return labels;
-    }
-
-    private List<String> readLabels(Node thing) {
-        Optional<RecordId> id = RecordId.fromIri(store.base(), thing.getURI());
-        if (id.isEmpty()) return List.of();
-        Optional<StoredRecord> r = current != null ? current.find(id.get()) : store.find(id.get());
-        if (r.isEmpty() || r.get().deleted()) return List.of();
-        List<String> labels = new ArrayList<>();
-        Graph g = r.get().graph();
-        for (Node p : new Node[] {Arch.name, Arch.title, Arch.alias}) {
-            for (Triple t : g.find(thing, p, Node.ANY).toList()) labels.add(t.getObject().getLiteralLexicalForm());
-        }
-        return List.copyOf(labels);
     }
 
     /** Runs {@code work} with a searcher of the latest commit. */
