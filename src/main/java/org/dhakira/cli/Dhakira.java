@@ -25,8 +25,6 @@ public final class Dhakira {
 
     /** Runs a command line and returns its exit code, without exiting: what tests call. */
     public static int run(String... args) {
-        // Route Jersey's java.util.logging through log4j, before anything touches JUL.
-        System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
         CommandLine cli = new CommandLine(new Dhakira());
         cli.setParameterExceptionHandler((e, args2) -> {
             CommandLine cmd = e.getCommandLine();

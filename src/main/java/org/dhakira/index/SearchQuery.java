@@ -18,6 +18,8 @@ public record SearchQuery(String text, Optional<String> language, Map<String, Li
 
     public static final int MAX_SIZE = 100;
     public static final int MAX_TEXT = 1000;
+    /** The facets a search can count and filter by. */
+    public static final List<String> FACETS = List.of(Fields.FACETS);
 
     public SearchQuery {
         text = text == null ? "" : text.strip();
@@ -27,7 +29,7 @@ public record SearchQuery(String text, Optional<String> language, Map<String, Li
         }
         if (size < 1 || size > MAX_SIZE) throw new IllegalArgumentException("page size must be between 1 and " + MAX_SIZE + ", was " + size);
         for (String facet : filters.keySet()) {
-            if (!List.of(Fields.FACETS).contains(facet)) {
+            if (!FACETS.contains(facet)) {
                 throw new IllegalArgumentException("unknown filter '" + facet + "' (known: " + String.join(", ", Fields.FACETS) + ")");
             }
         }

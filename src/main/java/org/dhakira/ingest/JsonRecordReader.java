@@ -65,20 +65,20 @@ final class JsonRecordReader implements RecordReader {
                 try (JsonParser p = mapper.getFactory().createParser(line)) {
                     JsonToken t = p.nextToken();
                     if (t != JsonToken.START_OBJECT) {
-                        sink.accept(failed(source, n, "a record must be a JSON object, found " + describe(t)));
+                        sink.accept(ParsedRecord.failed(source, n, "a record must be a JSON object, found " + describe(t)));
                         continue;
                     }
                     ParsedRecord r = record(source, p, n, n - 1);
-                    if (p.nextToken() != null) sink.accept(failed(source, n, "more than one value on the line; JSON Lines has one record per line"));
+                    if (p.nextToken() != null) sink.accept(ParsedRecord.failed(source, n, "more than one value on the line; JSON Lines has one record per line"));
                     else sink.accept(r);
                 } catch (JsonProcessingException e) {
-                    sink.accept(failed(source, n, "malformed JSON: " + readable(e)));
+                    sink.accept(ParsedRecord.failed(source, n, "malformed JSON: " + readable(e)));
                 }
             }
         } catch (java.nio.charset.CharacterCodingException e) {
-            sink.accept(failed(source, n + 1, "not valid UTF-8"));
+            sink.accept(ParsedRecord.failed(source, n + 1, "not valid UTF-8"));
         } catch (IOException e) {
-            sink.accept(failed(source, n, "cannot read: " + e.getMessage()));
+            sink.accept(ParsedRecord.failed(source, n, "cannot read: " + e.getMessage()));
         }
     }
 
@@ -90,7 +90,7 @@ final class JsonRecordReader implements RecordReader {
             while (t != null && !(inArray && t == JsonToken.END_ARRAY)) {
                 long line = p.currentTokenLocation().getLineNr();
                 if (t != JsonToken.START_OBJECT) {
-                    sink.accept(failed(source, line, "a record must be a JSON object, found " + describe(t)));
+                    sink.accept(ParsedRecord.failed(source, line, "a record must be a JSON object, found " + describe(t)));
                     p.skipChildren();
                 } else {
                     sink.accept(record(source, p, line, 0));
@@ -98,13 +98,13 @@ final class JsonRecordReader implements RecordReader {
                 t = p.nextToken();
             }
             if (inArray && p.nextToken() != null) {
-                sink.accept(failed(source, p.currentTokenLocation().getLineNr(), "unexpected content after the closing ']'"));
+                sink.accept(ParsedRecord.failed(source, p.currentTokenLocation().getLineNr(), "unexpected content after the closing ']'"));
             }
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
-            sink.accept(failed(source, loc == null ? 0 : loc.getLineNr(), "malformed JSON: " + readable(e)));
+            sink.accept(ParsedRecord.failed(source, loc == null ? 0 : loc.getLineNr(), "malformed JSON: " + readable(e)));
         } catch (IOException e) {
-            sink.accept(failed(source, 0, "cannot read: " + e.getMessage()));
+            sink.accept(ParsedRecord.failed(source, 0, "cannot read: " + e.getMessage()));
         }
     }
 
@@ -127,9 +127,6 @@ final class JsonRecordReader implements RecordReader {
         };
     }
 
-    private static ParsedRecord failed(String source, long line, String reason) {
-        return ParsedRecord.failed(source, line, reason);
-    }
 
     /** Reads one object; {@code lineOffset} is added to the parser's own line numbers (JSON Lines parse line by line). */
     private ParsedRecord record(String source, JsonParser p, long line, long lineOffset) throws IOException {

@@ -68,12 +68,12 @@ final class RdfRecordReader implements RecordReader {
             try {
                 json = in.readAllBytes();
             } catch (java.io.IOException e) {
-                sink.accept(failed(source, 0, "cannot read: " + e.getMessage()));
+                sink.accept(ParsedRecord.failed(source, 0, "cannot read: " + e.getMessage()));
                 return;
             }
             Optional<String> remote = remoteContext(json);
             if (remote.isPresent()) {
-                sink.accept(failed(source, 0, "names a remote @context (" + remote.get() + "), which the archive does not fetch;"
+                sink.accept(ParsedRecord.failed(source, 0, "names a remote @context (" + remote.get() + "), which the archive does not fetch;"
                         + " embed the context, or load the archive's JSON format"));
                 return;
             }
@@ -86,17 +86,14 @@ final class RdfRecordReader implements RecordReader {
             grouper.flush();
         } catch (RiotParseException e) {
             grouper.flush();
-            sink.accept(failed(source, e.getLine(), "malformed " + lang.getLabel() + " at line " + e.getLine()
+            sink.accept(ParsedRecord.failed(source, e.getLine(), "malformed " + lang.getLabel() + " at line " + e.getLine()
                     + ", column " + e.getCol() + ": " + e.getOriginalMessage()));
         } catch (RiotException e) {
             grouper.flush();
-            sink.accept(failed(source, 0, "malformed " + lang.getLabel() + ": " + e.getMessage()));
+            sink.accept(ParsedRecord.failed(source, 0, "malformed " + lang.getLabel() + ": " + e.getMessage()));
         }
     }
 
-    private static ParsedRecord failed(String source, long line, String reason) {
-        return ParsedRecord.failed(source, line, reason);
-    }
 
     /**
      * JSON-LD may name remote contexts, which the parser would fetch: input must not make the archive fetch

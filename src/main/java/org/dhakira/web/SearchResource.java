@@ -144,7 +144,7 @@ public final class SearchResource {
 
     static SearchQuery query(MultivaluedMap<String, String> p) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
-        for (String facet : List.of("kind", "type", "reliability", "year", "organisation", "person", "language", "source")) {
+        for (String facet : SearchQuery.FACETS) {
             List<String> values = p.get(facet);
             if (values != null && !values.isEmpty()) filters.put(facet, List.copyOf(values));
         }

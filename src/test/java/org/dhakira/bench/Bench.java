@@ -25,7 +25,6 @@ public final class Bench {
     static final String BASE = "http://localhost:8080/";
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
         int records = Integer.getInteger("bench.records", 100_000);
         long seed = Long.getLong("bench.seed", 20170207L);
         Path out = Path.of(System.getProperty("bench.out", "target/bench"));
