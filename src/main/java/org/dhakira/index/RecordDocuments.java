@@ -102,11 +102,21 @@ final class RecordDocuments {
         }
     }
 
-    Document tombstone(RecordId id, long seq, Instant datestamp, List<String> formerSets) {
+    /** The document for a record as stored or as a batch just wrote it: live, or a tombstone. */
+    Document of(RecordId id, long seq, Instant datestamp, boolean deleted, Graph g, List<Node> formerTerms) {
+        return deleted ? tombstone(id, seq, datestamp, formerTerms) : live(id, g, seq, datestamp);
+    }
+
+    /** A tombstone stays in the OAI sets of the type and grade its record had. */
+    Document tombstone(RecordId id, long seq, Instant datestamp, List<Node> formerTerms) {
         Document d = common(id, seq, datestamp);
         d.add(new StringField(Fields.DELETED, "true", Field.Store.YES));
         d.add(new NumericDocValuesField(Fields.DELETED, 1));
-        for (String set : formerSets) set(d, set);
+        for (Node n : formerTerms) {
+            if (!n.isURI()) continue;
+            if (n.getURI().startsWith(Arch.DOCUMENT_TYPE_NS)) set(d, Fields.F_TYPE + ":" + slug(n));
+            if (n.getURI().startsWith(Arch.RELIABILITY_NS)) set(d, Fields.F_RELIABILITY + ":" + slug(n));
+        }
         return d;
     }
 

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.jena.graph.Node;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -27,7 +25,6 @@ import org.dhakira.store.ChangeListener;
 import org.dhakira.store.RecordId;
 import org.dhakira.store.RecordStore;
 import org.dhakira.store.StoredRecord;
-import org.dhakira.vocab.Arch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -164,9 +161,7 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
 
     private void index(StoredRecord r) {
         try {
-            Document d = r.deleted()
-                    ? documents.tombstone(r.id(), r.sequence(), r.datestamp(), formerSets(r.id(), r.formerTerms()))
-                    : documents.live(r.id(), r.graph(), r.sequence(), r.datestamp());
+            Document d = documents.of(r.id(), r.sequence(), r.datestamp(), r.deleted(), r.graph(), r.formerTerms());
             writer.updateDocument(new Term(Fields.ID, r.id().path()), d);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -194,9 +189,8 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
     public void changed(Change change, Batch batch) {
         labels.forget(change.id());
         // Built here, where the batch's transaction can be read for the labels of linked records.
-        Document d = labels.within(batch, () -> change.deleted()
-                ? documents.tombstone(change.id(), change.sequence(), change.datestamp(), formerSets(change.id(), change.formerTerms()))
-                : documents.live(change.id(), change.graph(), change.sequence(), change.datestamp()));
+        Document d = labels.within(batch, () -> documents.of(change.id(), change.sequence(), change.datestamp(),
+                change.deleted(), change.graph(), change.formerTerms()));
         IndexWriter w = writer;
         Term id = new Term(Fields.ID, change.id().path());
         indexing.submit(() -> {
@@ -249,17 +243,6 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
         }
     }
 
-    private static List<String> formerSets(RecordId id, List<Node> former) {
-        List<String> sets = new ArrayList<>();
-        for (Node n : former) {
-            if (!n.isURI()) continue;
-            String uri = n.getURI();
-            String slug = uri.substring(uri.lastIndexOf('/') + 1);
-            if (uri.startsWith(Arch.DOCUMENT_TYPE_NS)) sets.add("type:" + slug);
-            if (uri.startsWith(Arch.RELIABILITY_NS)) sets.add("reliability:" + slug);
-        }
-        return sets;
-    }
 
     /** Runs {@code work} with a searcher of the latest commit. */
     <T> T withSearcher(SearcherWork<T> work) {
