@@ -83,6 +83,7 @@ public final class SearchResource {
             view.put("noResults", r.total() == 0);
             view.put("hits", r.hits().stream().map(h -> hitView(h, ui)).toList());
             view.put("facets", facetViews(r, uri, q, ui));
+            view.put("facetsEstimated", r.facetsEstimated());
             view.put("next", r.next().map(c -> link(uri, "after", c)).orElse(null));
             List<Map<String, String>> removals = new ArrayList<>();
             q.filters().forEach((dim, values) -> values.forEach(v -> removals.add(Map.of(
@@ -133,6 +134,7 @@ public final class SearchResource {
             r.facets().forEach((dim, values) -> facets.put(dim, values.stream().map(v -> Map.of(
                     "value", v.value(), "count", v.count(), "label", facetLabels(dim, v.value()))).toList()));
             body.put("facets", facets);
+            body.put("facetsEstimated", r.facetsEstimated());
             r.next().ifPresent(c -> body.put("next", link(uri, "after", c)));
             return Response.ok(body, JSON).header("Vary", "Accept").build();
         } catch (InvalidQueryException | IllegalArgumentException e) {

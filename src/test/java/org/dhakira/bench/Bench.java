@@ -17,7 +17,9 @@ import org.dhakira.vocab.Vocabulary;
 /**
  * The benchmark harness: builds a synthetic archive of N records and runs each scenario beside its anchor in
  * this JVM, printing a table of ratios (absolute times move from run to run on shared machines; ratios much
- * less). Run it with {@code mvn -B -Pbench verify -DskipTests [-Dbench.records=N]}. The table also goes to
+ * less). Run it with {@code mvn -B -Pbench verify -DskipTests [-Dbench.records=N] [-Dbench.scenarios=search,...]
+ * [-Dbench.keep=true]}; scenarios after the load use the archive it built, or the one a run with
+ * {@code bench.keep} left, or load one without timing it. The table also goes to
  * {@code target/bench/latest.txt}, and every line to {@code target/bench/results.tsv}, so runs can be compared.
  */
 public final class Bench {
@@ -40,14 +42,18 @@ public final class Bench {
         SyntheticArchive.Files3 files = SyntheticArchive.write(out.resolve("data-" + records + "-" + seed), records, seed, vocab, BASE);
         System.out.printf("Synthetic archive of %,d records ready in %.1f s: %s (%,d MB of JSON Lines, %,d MB of N-Quads)%n",
                 records, (System.nanoTime() - t0) / 1e9, files.sizes(), Files.size(files.records()) >> 20, Files.size(files.quads()) >> 20);
-        Path scratch = out.resolve("scratch");
-        BulkLoadScenario.deleteTree(scratch);
+        // With bench.keep the loaded archive outlives the run, so that a later run of one scenario (say, search
+        // after a change to it) need not load a million records again.
+        boolean keep = Boolean.getBoolean("bench.keep");
+        Path scratch = out.resolve("scratch-" + records + "-" + seed);
+        if (!keep) BulkLoadScenario.deleteTree(scratch);
         Files.createDirectories(scratch);
 
         BenchContext ctx = new BenchContext(files, scratch, vocab, BASE);
         List<Result> results = new ArrayList<>();
         try {
             for (Scenario s : scenarios) {
+                if (ctx.archive == null && !(s instanceof BulkLoadScenario)) BulkLoadScenario.openOrLoad(ctx);
                 System.out.println("Running: " + s.name());
                 results.addAll(s.run(ctx));
             }
@@ -67,7 +73,7 @@ public final class Bench {
                     r.scenario(), r.metric(), r.unit(), fmt(r.ours()), fmt(r.anchor()), fmt(r.ratio()), r.anchorName())).append('\n');
         }
         Files.writeString(tsv, lines, StandardOpenOption.APPEND);
-        BulkLoadScenario.deleteTree(scratch);
+        if (!keep) BulkLoadScenario.deleteTree(scratch);
         // Fuseki and the HTTP client leave non-daemon threads behind; the run is over.
         System.exit(0);
     }

@@ -126,6 +126,21 @@ class SearchTest {
     }
 
     @Test
+    void manyMatchesGiveEstimatedFacetCountsAndAnExactTotal() throws InvalidQueryException {
+        SearchResult exact = archive.search().search(SearchQuery.of(""));
+        assertFalse(exact.facetsEstimated(), "31 matches are counted one by one");
+        Search sampling = new Search(archive.index(), 10);
+        SearchResult estimated = sampling.search(SearchQuery.of(""));
+        assertTrue(estimated.facetsEstimated());
+        assertEquals(31, estimated.total(), "the total is never estimated");
+        assertEquals(estimated.facets(), sampling.search(SearchQuery.of("")).facets(), "the same search shows the same counts");
+        for (SearchResult.FacetCount f : estimated.facets().get("type")) {
+            long truth = exact.facets().get("type").stream().filter(e -> e.value().equals(f.value())).findFirst().orElseThrow().count();
+            assertTrue(f.count() <= truth, "an estimate never exceeds the records that have the value: " + f + " vs " + truth);
+        }
+    }
+
+    @Test
     void filtersByDateRangeAndSortsByDate() throws InvalidQueryException {
         SearchQuery in2017 = new SearchQuery("", Optional.empty(), Map.of(), Optional.of(LocalDate.of(2017, 1, 1)),
                 Optional.of(LocalDate.of(2017, 12, 31)), SearchQuery.Order.NEWEST, 50, Optional.empty());
