@@ -94,7 +94,23 @@ public final class Listing {
                 LongPoint.newRangeQuery(Fields.SEQ, low, high));
         if (set.isEmpty()) return range;
         return new BooleanQuery.Builder().add(range, BooleanClause.Occur.FILTER)
-                .add(new TermQuery(new Term(Fields.SET, set.get())), BooleanClause.Occur.FILTER).build();
+                .add(setQuery(set.get()), BooleanClause.Occur.FILTER).build();
+    }
+
+    /** A set and, as OAI's colons make it a hierarchy, the sets below it: {@code type} holds {@code type:report}. */
+    private static Query setQuery(String set) {
+        Query exact = new TermQuery(new Term(Fields.SET, set));
+        return new BooleanQuery.Builder().add(exact, BooleanClause.Occur.SHOULD)
+                .add(new org.apache.lucene.search.PrefixQuery(new Term(Fields.SET, set + ":")), BooleanClause.Occur.SHOULD)
+                .build();
+    }
+
+    /** The listing entry of one record, live or deleted, if the index has it. */
+    public Optional<Entry> entry(RecordId id) {
+        return index.withSearcher(searcher -> {
+            TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id.path())), 1);
+            return top.scoreDocs.length == 0 ? Optional.<Entry>empty() : Optional.of(entries(searcher, top.scoreDocs).get(0));
+        });
     }
 
     /**

@@ -5,6 +5,8 @@ import java.util.List;
 import java.nio.file.Path;
 
 import org.dhakira.index.Listing;
+import org.dhakira.oai.OaiProvider;
+import org.dhakira.oai.Repository;
 import org.dhakira.index.RecordIndex;
 import org.dhakira.index.Search;
 import org.dhakira.ingest.Format;
@@ -34,6 +36,7 @@ public final class Archive implements AutoCloseable {
     private final Loader loader;
     private final Search search;
     private final Listing listing;
+    private final OaiProvider oai;
 
     private Archive(Config config, Vocabulary vocabulary, RecordStore store, RecordIndex index) {
         this.config = config;
@@ -43,6 +46,10 @@ public final class Archive implements AutoCloseable {
         this.loader = new Loader(store);
         this.search = new Search(index);
         this.listing = new Listing(index);
+        Config.Oai o = config.oai();
+        Repository repository = Repository.of(o.name(), o.identifier(), o.adminEmail(), store.base(), o.pageSize(),
+                o.license(), List.of());
+        this.oai = new OaiProvider(repository, store, listing, vocabulary, java.time.Clock.systemUTC());
     }
 
     /**
@@ -110,6 +117,10 @@ public final class Archive implements AutoCloseable {
 
     public Listing listing() {
         return listing;
+    }
+
+    public OaiProvider oai() {
+        return oai;
     }
 
     /** Loads the demo records when the store is empty; an archive that has records is left alone. */

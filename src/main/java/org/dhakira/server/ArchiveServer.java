@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.dhakira.web.HealthResource;
 import org.dhakira.web.HomeResource;
+import org.dhakira.web.OaiResource;
 import org.dhakira.web.RecordResource;
 import org.dhakira.web.SearchResource;
 import org.dhakira.web.StaticResource;
@@ -49,7 +50,11 @@ public final class ArchiveServer implements AutoCloseable {
                 .register(new HomeResource(archive.store()))
                 .register(new SearchResource(archive.search(), archive.store(), templates))
                 .register(new StaticResource(config.dataFiles()))
+                .register(new OaiResource(archive.oai(), config.dataFiles()))
                 .register(new UnexpectedErrorMapper());
+        // gzip and deflate for clients that ask (OAI-PMH's Identify promises both).
+        org.glassfish.jersey.server.filter.EncodingFilter.enableFor(resources,
+                org.glassfish.jersey.message.GZipEncoder.class, org.glassfish.jersey.message.DeflateEncoder.class);
         java.net.InetAddress address;
         try {
             address = java.net.InetAddress.getByName(config.host());

@@ -20,7 +20,29 @@ import org.dhakira.vocab.DataFiles;
  *
  * <pre>{@code Config c = Config.resolve(Optional.empty(), System.getenv(), Map.of("port", "9090"));}</pre>
  */
-public record Config(String host, int port, Path data, Optional<String> base, Optional<Path> home) {
+public record Config(String host, int port, Path data, Optional<String> base, Optional<Path> home, Oai oai) {
+
+    /**
+     * What the OAI-PMH door says of the repository. Unset identifier and email are derived from the base URI
+     * when the archive opens ({@link org.dhakira.oai.Repository}).
+     */
+    public record Oai(String name, Optional<String> identifier, Optional<String> adminEmail, int pageSize, String license) {
+        public static final Oai DEFAULTS = new Oai("ذاكرة — Dhakira", Optional.empty(), Optional.empty(), 100,
+                "https://creativecommons.org/publicdomain/zero/1.0/");
+
+        public Oai {
+            if (name == null || name.isBlank()) throw new IllegalArgumentException("oai.name must not be empty");
+            if (identifier == null) identifier = Optional.empty();
+            if (adminEmail == null) adminEmail = Optional.empty();
+            if (pageSize < 1 || pageSize > 1000) throw new IllegalArgumentException("oai.pageSize must be between 1 and 1000, was " + pageSize);
+            if (license == null || !license.matches("https?://\\S+")) throw new IllegalArgumentException("license must be an http(s) URI, was '" + license + "'");
+        }
+    }
+
+    /** A configuration with the default OAI settings. */
+    public Config(String host, int port, Path data, Optional<String> base, Optional<Path> home) {
+        this(host, port, data, base, home, Oai.DEFAULTS);
+    }
 
     public Config {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
@@ -33,10 +55,12 @@ public record Config(String host, int port, Path data, Optional<String> base, Op
             }
         });
         if (home == null) home = Optional.empty();
+        if (oai == null) oai = Oai.DEFAULTS;
     }
 
     /** The configuration keys, in the order the README documents them. */
-    public static final java.util.List<String> KEYS = java.util.List.of("host", "port", "data", "base", "home");
+    public static final java.util.List<String> KEYS = java.util.List.of("host", "port", "data", "base", "home",
+            "oai.name", "oai.identifier", "oai.adminEmail", "oai.pageSize", "license");
 
     /** Merges the four sources; blank values count as unset. */
     public static Config resolve(Optional<Path> file, Map<String, String> env, Map<String, String> flags) {
@@ -63,20 +87,28 @@ public record Config(String host, int port, Path data, Optional<String> base, Op
             });
         }
         for (String key : KEYS) {
-            String v = env.get("DHAKIRA_" + key.toUpperCase(Locale.ROOT));
+            String v = env.get("DHAKIRA_" + key.replace('.', '_').toUpperCase(Locale.ROOT));
             if (v != null) put(values, key, v);
         }
         flags.forEach((k, v) -> put(values, k, v));
 
-        int port;
-        try {
-            port = Integer.parseInt(values.getOrDefault("port", "8080"));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("port must be a number, was '" + values.get("port") + "'");
-        }
+        int port = number(values, "port", 8080);
         Optional<String> base = Optional.ofNullable(values.get("base")).map(b -> b.endsWith("/") ? b : b + "/");
+        Oai oai = new Oai(values.getOrDefault("oai.name", Oai.DEFAULTS.name()), Optional.ofNullable(values.get("oai.identifier")),
+                Optional.ofNullable(values.get("oai.adminEmail")), number(values, "oai.pageSize", Oai.DEFAULTS.pageSize()),
+                values.getOrDefault("license", Oai.DEFAULTS.license()));
         return new Config(values.getOrDefault("host", "0.0.0.0"), port, Path.of(values.getOrDefault("data", "data")),
-                base, Optional.ofNullable(values.get("home")).map(Path::of));
+                base, Optional.ofNullable(values.get("home")).map(Path::of), oai);
+    }
+
+    private static int number(Map<String, String> values, String key, int otherwise) {
+        String v = values.get(key);
+        if (v == null) return otherwise;
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " must be a number, was '" + v + "'");
+        }
     }
 
     private static void put(Map<String, String> values, String key, String value) {

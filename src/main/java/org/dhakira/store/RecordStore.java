@@ -199,14 +199,26 @@ public final class RecordStore implements AutoCloseable {
         });
     }
 
-    /** A consistent read-only view of which records exist, for checks that ask many times. */
+    /** A consistent read-only view of the records, for work that asks many times (checks, a page of OAI records). */
     public interface Snapshot {
         Optional<Status> status(RecordId id);
+
+        Optional<StoredRecord> find(RecordId id);
     }
 
     /** Runs {@code work} against one consistent snapshot (one read transaction). */
     public <T> T snapshot(Function<Snapshot, T> work) {
-        return read(dsg -> work.apply(id -> status(dsg, base, id)));
+        return read(dsg -> work.apply(new Snapshot() {
+            @Override
+            public Optional<Status> status(RecordId id) {
+                return RecordStore.status(dsg, base, id);
+            }
+
+            @Override
+            public Optional<StoredRecord> find(RecordId id) {
+                return RecordStore.find(dsg, base, id);
+            }
+        }));
     }
 
     /** Whether a record is live or a tombstone. */

@@ -206,6 +206,20 @@ public final class Vocabulary {
         return Optional.empty();
     }
 
+    /** What a concept or term means, in {@code lang}: its skos:definition or rdfs:comment. */
+    public Optional<String> definition(Node term, String lang) {
+        for (Graph g : List.of(schemes, ontology)) {
+            for (Node p : List.of(SKOS.definition.asNode(), RDFS.comment.asNode())) {
+                Optional<String> found = g.find(term, p, Node.ANY).toList().stream()
+                        .map(Triple::getObject)
+                        .filter(o -> o.isLiteral() && lang.equals(o.getLiteralLanguage()))
+                        .map(Node::getLiteralLexicalForm).findFirst();
+                if (found.isPresent()) return found;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The prefixes RDF output uses, with {@code base} for this archive's things. A fresh, locked mapping. */
     public static org.apache.jena.shared.PrefixMapping prefixes(String base) {
         return org.apache.jena.shared.PrefixMapping.Factory.create()

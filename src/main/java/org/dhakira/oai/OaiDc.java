@@ -1,0 +1,135 @@
+package org.dhakira.oai;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.dhakira.store.StoredRecord;
+import org.dhakira.vocab.Arch;
+import org.dhakira.vocab.Kind;
+import org.dhakira.vocab.Vocabulary;
+
+/**
+ * The crosswalk to simple Dublin Core ({@code oai_dc}), documented in the README (OAI-PMH). Text goes out in
+ * every language the record has it in, each with {@code xml:lang}; names of linked records in every language
+ * they have; values without a language (dates, URIs, codes, language codes) without one. The reliability grade
+ * is a {@code dc:description} beginning «درجة الموثوقية:» / "Reliability grade:", the archive code a
+ * {@code dc:identifier} beside the record's URI.
+ */
+final class OaiDc implements MetadataFormat {
+
+    static final String NS = "http://www.openarchives.org/OAI/2.0/oai_dc/";
+    static final String DC = "http://purl.org/dc/elements/1.1/";
+
+    private final Vocabulary vocabulary;
+    private final Repository repository;
+    private final String base;
+
+    OaiDc(Vocabulary vocabulary, Repository repository, String base) {
+        this.vocabulary = vocabulary;
+        this.repository = repository;
+        this.base = base;
+    }
+
+    @Override
+    public String prefix() {
+        return "oai_dc";
+    }
+
+    @Override
+    public String schema() {
+        return "http://www.openarchives.org/OAI/2.0/oai_dc.xsd";
+    }
+
+    @Override
+    public String namespace() {
+        return NS;
+    }
+
+    @Override
+    public void write(OaiXml xml, StoredRecord record, LinkedNames names) throws XMLStreamException {
+        XMLStreamWriter w = xml.stax();
+        Graph g = record.graph();
+        Node s = NodeFactory.createURI(record.id().iri(base));
+        w.writeStartElement("oai_dc", "dc", NS);
+        w.writeNamespace("oai_dc", NS);
+        w.writeNamespace("dc", DC);
+        w.writeNamespace("xsi", OaiXml.XSI);
+        w.writeAttribute("xsi", OaiXml.XSI, "schemaLocation", NS + " " + schema());
+
+        texts(xml, "title", g, s, Arch.title);
+        texts(xml, "title", g, s, Arch.name);
+        linkedNames(xml, "creator", g, s, names, Arch.issuer);
+        linkedNames(xml, "subject", g, s, names, Arch.relatedOrganisation, Arch.relatedPerson, Arch.relatedEvent);
+        texts(xml, "description", g, s, Arch.summary);
+        for (Node grade : objects(g, s, Arch.reliability)) {
+            labelled(xml, "description", grade, Map.of("ar", "درجة الموثوقية: ", "en", "Reliability grade: "));
+        }
+        dc(xml, "publisher", repository.name(), null);
+        for (Node p : new Node[] {Arch.issued, Arch.date}) {
+            for (Node d : objects(g, s, p)) dc(xml, "date", d.getLiteralLexicalForm(), null);
+        }
+        if (record.id().kind() == Kind.DOCUMENT) {
+            dc(xml, "type", "Text", null); // DCMI Type Vocabulary
+            for (Node type : objects(g, s, Arch.documentType)) labelled(xml, "type", type, Map.of("ar", "", "en", ""));
+        } else {
+            labelled(xml, "type", record.id().kind().type(), Map.of("ar", "", "en", ""));
+        }
+        dc(xml, "identifier", s.getURI(), null);
+        for (Node code : objects(g, s, Arch.archiveCode)) dc(xml, "identifier", code.getLiteralLexicalForm(), null);
+        for (Node url : objects(g, s, Arch.sourceUrl)) dc(xml, "source", url.isURI() ? url.getURI() : url.getLiteralLexicalForm(), null);
+        for (Node lang : objects(g, s, Arch.originalLanguage)) dc(xml, "language", lang.getLiteralLexicalForm(), null);
+        java.util.Set<String> related = new java.util.TreeSet<>();
+        for (Node p : new Node[] {Arch.issuer, Arch.relatedDocument, Arch.relatedOrganisation, Arch.relatedPerson,
+                Arch.relatedEvent, Arch.relatedPlace, Arch.targetCountry}) {
+            for (Node o : objects(g, s, p)) if (o.isURI()) related.add(o.getURI());
+        }
+        for (String uri : related) dc(xml, "relation", uri, null);
+        linkedNames(xml, "coverage", g, s, names, Arch.targetCountry, Arch.relatedPlace);
+        dc(xml, "rights", repository.license(), null);
+        w.writeEndElement();
+    }
+
+    private static void dc(OaiXml xml, String element, String value, String lang) throws XMLStreamException {
+        xml.element("dc", DC, element, value, lang);
+    }
+
+    /** In a fixed order (by language, then text or URI): a graph's own order changes from one write to the next. */
+    private static List<Node> objects(Graph g, Node s, Node p) {
+        return g.find(s, p, Node.ANY).mapWith(Triple::getObject).toList().stream()
+                .sorted(java.util.Comparator.comparing((Node n) -> n.isLiteral() ? n.getLiteralLanguage() : "")
+                        .thenComparing(n -> n.isLiteral() ? n.getLiteralLexicalForm() : n.toString()))
+                .toList();
+    }
+
+    private static void texts(OaiXml xml, String element, Graph g, Node s, Node p) throws XMLStreamException {
+        for (Node o : objects(g, s, p)) {
+            if (o.isLiteral()) dc(xml, element, o.getLiteralLexicalForm(), o.getLiteralLanguage());
+        }
+    }
+
+    private static void linkedNames(OaiXml xml, String element, Graph g, Node s, LinkedNames names, Node... properties)
+            throws XMLStreamException {
+        java.util.Set<Node> done = new java.util.HashSet<>();
+        for (Node p : properties) {
+            for (Node o : objects(g, s, p)) {
+                if (!done.add(o)) continue;
+                for (Map.Entry<String, String> name : names.of(o).entrySet()) dc(xml, element, name.getValue(), name.getKey());
+            }
+        }
+    }
+
+    /** A vocabulary term's label in Arabic and English, after a fixed lead-in per language. */
+    private void labelled(OaiXml xml, String element, Node term, Map<String, String> leadIn) throws XMLStreamException {
+        for (String lang : List.of("ar", "en")) {
+            String label = vocabulary.label(term, lang).orElse(null);
+            if (label != null) dc(xml, element, leadIn.get(lang) + label, lang);
+        }
+    }
+}

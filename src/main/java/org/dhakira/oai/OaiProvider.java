@@ -1,0 +1,369 @@
+package org.dhakira.oai;
+
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import org.dhakira.index.Listing;
+import org.dhakira.store.RecordId;
+import org.dhakira.store.RecordStore;
+import org.dhakira.store.StoredRecord;
+import org.dhakira.vocab.Kind;
+import org.dhakira.vocab.Vocabulary;
+
+/**
+ * The OAI-PMH 2.0 provider: answers a request's parameters with a complete response document, errors
+ * included (the protocol reports them inside a 200 response). Lists page through the index's ordered listing
+ * by keyset, so every page costs the same at any depth; records come from one store snapshot per page.
+ *
+ * <pre>{@code provider.answer(Map.of("verb", List.of("Identify")), out);}</pre>
+ */
+public final class OaiProvider {
+
+    static final String NS = "http://www.openarchives.org/OAI/2.0/";
+    private static final String SCHEMA = NS + " http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd";
+
+    private final Repository repository;
+    private final RecordStore store;
+    private final Listing listing;
+    private final Clock clock;
+    private final Map<String, MetadataFormat> formats = new LinkedHashMap<>();
+    private final List<OaiSet> sets;
+
+    public OaiProvider(Repository repository, RecordStore store, Listing listing, Vocabulary vocabulary, Clock clock) {
+        this.repository = repository;
+        this.store = store;
+        this.listing = listing;
+        this.clock = clock;
+        for (MetadataFormat f : List.of(new OaiDc(vocabulary, repository, store.base()), new RdfXml(store.base()))) {
+            formats.put(f.prefix(), f);
+        }
+        this.sets = OaiSet.all(vocabulary);
+    }
+
+    public Repository repository() {
+        return repository;
+    }
+
+    /**
+     * Writes the response to {@code parameters} (a query string's or a form's) to {@code out}, as UTF-8. The
+     * response is made from one snapshot of the store and, being one page, in memory, so that no transaction
+     * waits on a slow client.
+     */
+    public void answer(Map<String, List<String>> parameters, OutputStream out) throws IOException {
+        answer(() -> OaiRequest.parse(parameters), out);
+    }
+
+    /** Answers a request whose parameters cannot even be read (broken percent-encoding) with badArgument. */
+    public void answerUnreadable(String why, OutputStream out) throws IOException {
+        answer(() -> {
+            throw new OaiException(OaiError.badArgument, why);
+        }, out);
+    }
+
+    private interface Parse {
+        OaiRequest request() throws OaiException;
+    }
+
+    private void answer(Parse parse, OutputStream out) throws IOException {
+        ByteArrayOutputStream page = new ByteArrayOutputStream(1 << 16);
+        store.snapshot(snapshot -> {
+            try {
+                render(parse, snapshot, page);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        });
+        page.writeTo(out);
+    }
+
+    private void render(Parse parse, RecordStore.Snapshot snapshot, OutputStream out) throws IOException {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Response response;
+        OaiRequest request = null;
+        try {
+            request = parse.request();
+            response = respond(request, snapshot);
+        } catch (OaiException e) {
+            response = error(e);
+        }
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        try {
+            OaiXml xml = new OaiXml(writer);
+            XMLStreamWriter w = xml.stax();
+            w.writeStartDocument("UTF-8", "1.0");
+            w.writeStartElement("OAI-PMH");
+            w.writeDefaultNamespace(NS);
+            w.writeNamespace("xsi", OaiXml.XSI);
+            w.writeAttribute("xsi", OaiXml.XSI, "schemaLocation", SCHEMA);
+            w.setDefaultNamespace(NS);
+            xml.element(NS, "responseDate", now.toString());
+            w.writeStartElement(NS, "request");
+            // The request's arguments are echoed only when they were valid (section 3.2).
+            if (request != null && !(response instanceof ErrorResponse e && e.hidesRequest())) {
+                w.writeAttribute("verb", request.verb().name());
+                for (Map.Entry<String, String> a : request.arguments().entrySet()) w.writeAttribute(a.getKey(), a.getValue());
+            }
+            w.writeCharacters(repository.baseUrl());
+            w.writeEndElement();
+            response.write(xml);
+            w.writeEndElement();
+            w.writeEndDocument();
+            xml.flush();
+            writer.flush();
+        } catch (XMLStreamException e) {
+            throw new IOException("cannot write the OAI-PMH response", e);
+        }
+    }
+
+    /** What follows the request element. */
+    private interface Response {
+        void write(OaiXml xml) throws XMLStreamException, IOException;
+    }
+
+    private record ErrorResponse(OaiException error) implements Response {
+        boolean hidesRequest() {
+            return error.code() == OaiError.badVerb || error.code() == OaiError.badArgument;
+        }
+
+        @Override
+        public void write(OaiXml xml) throws XMLStreamException {
+            XMLStreamWriter w = xml.stax();
+            w.writeStartElement(NS, "error");
+            w.writeAttribute("code", error.code().name());
+            w.writeCharacters(error.getMessage());
+            w.writeEndElement();
+        }
+    }
+
+    private static Response error(OaiException e) {
+        return new ErrorResponse(e);
+    }
+
+    private Response respond(OaiRequest r, RecordStore.Snapshot snapshot) throws OaiException {
+        return switch (r.verb()) {
+            case Identify -> this::identify;
+            case ListMetadataFormats -> listMetadataFormats(r, snapshot);
+            case ListSets -> listSets(r);
+            case GetRecord -> getRecord(r, snapshot);
+            case ListIdentifiers, ListRecords -> list(r, snapshot);
+        };
+    }
+
+    // Identify
+
+    private void identify(OaiXml xml) throws XMLStreamException {
+        XMLStreamWriter w = xml.stax();
+        Optional<Listing.Entry> first = listing.page(Optional.empty(), Optional.empty(), Optional.empty(), 0, 1).entries().stream().findFirst();
+        Instant earliest = first.map(Listing.Entry::datestamp).orElse(clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        w.writeStartElement(NS, "Identify");
+        xml.element(NS, "repositoryName", repository.name());
+        xml.element(NS, "baseURL", repository.baseUrl());
+        xml.element(NS, "protocolVersion", "2.0");
+        xml.element(NS, "adminEmail", repository.adminEmail());
+        xml.element(NS, "earliestDatestamp", earliest.toString());
+        xml.element(NS, "deletedRecord", "persistent");
+        xml.element(NS, "granularity", "YYYY-MM-DDThh:mm:ssZ");
+        xml.element(NS, "compression", "gzip");
+        xml.element(NS, "compression", "deflate");
+
+        String identifierNs = "http://www.openarchives.org/OAI/2.0/oai-identifier";
+        w.writeStartElement(NS, "description");
+        w.writeStartElement("", "oai-identifier", identifierNs);
+        w.writeDefaultNamespace(identifierNs);
+        w.writeAttribute("xsi", OaiXml.XSI, "schemaLocation", identifierNs + " http://www.openarchives.org/OAI/2.0/oai-identifier.xsd");
+        xml.element(identifierNs, "scheme", "oai");
+        xml.element(identifierNs, "repositoryIdentifier", repository.identifier());
+        xml.element(identifierNs, "delimiter", ":");
+        RecordId sample = first.map(Listing.Entry::id).orElse(new RecordId(Kind.DOCUMENT, "example"));
+        xml.element(identifierNs, "sampleIdentifier", repository.oaiIdentifier(sample));
+        w.writeEndElement();
+        w.writeEndElement();
+
+        if (!repository.friends().isEmpty()) {
+            String friendsNs = "http://www.openarchives.org/OAI/2.0/friends/";
+            w.writeStartElement(NS, "description");
+            w.writeStartElement("", "friends", friendsNs);
+            w.writeDefaultNamespace(friendsNs);
+            w.writeAttribute("xsi", OaiXml.XSI, "schemaLocation", friendsNs + " http://www.openarchives.org/OAI/2.0/friends.xsd");
+            for (String url : repository.friends()) xml.element(friendsNs, "baseURL", url);
+            w.writeEndElement();
+            w.writeEndElement();
+        }
+        w.writeEndElement();
+    }
+
+    // ListMetadataFormats
+
+    private Response listMetadataFormats(OaiRequest r, RecordStore.Snapshot snapshot) throws OaiException {
+        if (r.identifier().isPresent()) record(r.identifier().get(), snapshot);
+        return xml -> {
+            XMLStreamWriter w = xml.stax();
+            w.writeStartElement(NS, "ListMetadataFormats");
+            for (MetadataFormat f : formats.values()) {
+                w.writeStartElement(NS, "metadataFormat");
+                xml.element(NS, "metadataPrefix", f.prefix());
+                xml.element(NS, "schema", f.schema());
+                xml.element(NS, "metadataNamespace", f.namespace());
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        };
+    }
+
+    // ListSets
+
+    private Response listSets(OaiRequest r) throws OaiException {
+        // Every set fits on one page, so this provider never issues a ListSets token.
+        if (r.resumptionToken().isPresent()) {
+            throw new OaiException(OaiError.badResumptionToken, "ListSets is answered in one page; this provider issued no token for it");
+        }
+        return xml -> {
+            XMLStreamWriter w = xml.stax();
+            w.writeStartElement(NS, "ListSets");
+            for (OaiSet s : sets) {
+                w.writeStartElement(NS, "set");
+                xml.element(NS, "setSpec", s.spec());
+                xml.element(NS, "setName", s.name());
+                if (!s.descriptionAr().isEmpty() || !s.descriptionEn().isEmpty()) {
+                    w.writeStartElement(NS, "setDescription");
+                    w.writeStartElement("oai_dc", "dc", OaiDc.NS);
+                    w.writeNamespace("oai_dc", OaiDc.NS);
+                    w.writeNamespace("dc", OaiDc.DC);
+                    w.writeAttribute("xsi", OaiXml.XSI, "schemaLocation", OaiDc.NS + " http://www.openarchives.org/OAI/2.0/oai_dc.xsd");
+                    if (!s.descriptionAr().isEmpty()) xml.element("dc", OaiDc.DC, "description", s.descriptionAr(), "ar");
+                    if (!s.descriptionEn().isEmpty()) xml.element("dc", OaiDc.DC, "description", s.descriptionEn(), "en");
+                    w.writeEndElement();
+                    w.writeEndElement();
+                }
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        };
+    }
+
+    // GetRecord
+
+    private Response getRecord(OaiRequest r, RecordStore.Snapshot snapshot) throws OaiException {
+        MetadataFormat format = format(r.metadataPrefix().orElseThrow());
+        RecordId id = record(r.identifier().orElseThrow(), snapshot);
+        Listing.Entry entry = listing.entry(id).orElseThrow(() -> unknown(r.identifier().get()));
+        return xml -> {
+            xml.stax().writeStartElement(NS, "GetRecord");
+            writeRecords(xml, List.of(entry), format, snapshot);
+            xml.stax().writeEndElement();
+        };
+    }
+
+    // ListIdentifiers and ListRecords
+
+    private Response list(OaiRequest r, RecordStore.Snapshot snapshot) throws OaiException {
+        ResumptionToken position = r.resumptionToken().isPresent()
+                ? ResumptionToken.decode(r.resumptionToken().get())
+                : new ResumptionToken(r.metadataPrefix().orElseThrow(), r.set(), r.from(), r.until(), 0, 0);
+        MetadataFormat format = format(position.metadataPrefix());
+        if (position.set().isPresent() && !OaiSet.offered(position.set().get())) {
+            throw new OaiException(OaiError.noRecordsMatch, "there is no set '" + ResumptionToken.abbreviated(position.set().get())
+                    + "' (ListSets lists them)");
+        }
+        Listing.Page page = listing.page(position.set(), position.from(), position.until(), position.after(), repository.pageSize());
+        List<Listing.Entry> entries = page.entries();
+        if (entries.isEmpty()) {
+            throw new OaiException(OaiError.noRecordsMatch, position.cursor() == 0
+                    ? "no record matches these arguments"
+                    : "the records this list had left have changed since, and moved past its until date");
+        }
+        long size = listing.count(position.set(), position.from(), position.until());
+        Optional<ResumptionToken> next = page.more()
+                ? Optional.of(new ResumptionToken(position.metadataPrefix(), position.set(), position.from(), position.until(),
+                        page.last(), position.cursor() + entries.size()))
+                : Optional.empty();
+        return xml -> {
+            XMLStreamWriter w = xml.stax();
+            w.writeStartElement(NS, r.verb().name());
+            if (r.verb() == Verb.ListRecords) {
+                writeRecords(xml, entries, format, snapshot);
+            } else {
+                for (Listing.Entry e : entries) writeHeader(xml, e.id(), e.datestamp(), e.deleted(), e.sets());
+            }
+            // The first page of a complete list has no token; a resumed list ends with an empty one (section 3.5).
+            if (next.isPresent() || position.cursor() > 0) {
+                w.writeStartElement(NS, "resumptionToken");
+                // Records changed during the harvest come again at the end, so the list may outgrow the count.
+                w.writeAttribute("completeListSize", Long.toString(Math.max(size, position.cursor() + entries.size())));
+                w.writeAttribute("cursor", Long.toString(position.cursor()));
+                if (next.isPresent()) w.writeCharacters(next.get().encode());
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        };
+    }
+
+    /**
+     * Records as the snapshot has them: a record changed since the listing was read shows its newer state here
+     * (and comes again later in the list, under its new position).
+     */
+    private void writeRecords(OaiXml xml, List<Listing.Entry> entries, MetadataFormat format, RecordStore.Snapshot snapshot)
+            throws XMLStreamException, IOException {
+        XMLStreamWriter w = xml.stax();
+        LinkedNames names = new LinkedNames(snapshot, store.base());
+        for (Listing.Entry e : entries) {
+            StoredRecord r = snapshot.find(e.id()).orElseThrow(() -> new IllegalStateException("the index lists " + e.id() + ", which the store lacks"));
+            w.writeStartElement(NS, "record");
+            writeHeader(xml, r.id(), r.datestamp(), r.deleted(), e.sets());
+            if (!r.deleted()) {
+                w.writeStartElement(NS, "metadata");
+                format.write(xml, r, names);
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        }
+    }
+
+    private void writeHeader(OaiXml xml, RecordId id, Instant datestamp, boolean deleted, List<String> sets) throws XMLStreamException {
+        XMLStreamWriter w = xml.stax();
+        w.writeStartElement(NS, "header");
+        if (deleted) w.writeAttribute("status", "deleted");
+        xml.element(NS, "identifier", repository.oaiIdentifier(id));
+        xml.element(NS, "datestamp", datestamp.toString());
+        for (String set : sets) if (OaiSet.offered(set)) xml.element(NS, "setSpec", set);
+        w.writeEndElement();
+    }
+
+    private MetadataFormat format(String prefix) throws OaiException {
+        MetadataFormat f = formats.get(prefix);
+        if (f == null) {
+            throw new OaiException(OaiError.cannotDisseminateFormat, "'" + ResumptionToken.abbreviated(prefix)
+                    + "' is not a metadata format of this repository (" + String.join(", ", formats.keySet()) + ")");
+        }
+        return f;
+    }
+
+    /** The record an identifier names, which must exist (live or deleted). */
+    private RecordId record(String identifier, RecordStore.Snapshot snapshot) throws OaiException {
+        RecordId id = repository.recordId(identifier).orElseThrow(() -> unknown(identifier));
+        if (snapshot.status(id).isEmpty()) throw unknown(identifier);
+        return id;
+    }
+
+    private OaiException unknown(String identifier) {
+        return new OaiException(OaiError.idDoesNotExist, "there is no record '" + ResumptionToken.abbreviated(identifier)
+                + "' in this repository (identifiers look like " + repository.oaiIdentifier(new RecordId(Kind.DOCUMENT, "key")) + ")");
+    }
+}
