@@ -69,13 +69,6 @@ public final class OaiProvider {
         answer(() -> OaiRequest.parse(parameters), out);
     }
 
-    /** Answers a request whose parameters cannot even be read (broken percent-encoding) with badArgument. */
-    public void answerUnreadable(String why, OutputStream out) throws IOException {
-        answer(() -> {
-            throw new OaiException(OaiError.badArgument, why);
-        }, out);
-    }
-
     private interface Parse {
         OaiRequest request() throws OaiException;
     }

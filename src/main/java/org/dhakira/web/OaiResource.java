@@ -36,17 +36,10 @@ public final class OaiResource {
         this.files = files;
     }
 
+    /** A query string that is not part of a URI at all (a broken %-escape) is refused by HTTP (400) before it gets here. */
     @GET
     public Response get(@Context UriInfo uri) {
-        MultivaluedMap<String, String> parameters;
-        try {
-            parameters = uri.getQueryParameters();
-        } catch (IllegalArgumentException e) {
-            // Broken percent-encoding: still an OAI answer, not an HTTP error page.
-            StreamingOutput body = out -> provider.answerUnreadable("the query string cannot be decoded: " + e.getMessage(), out);
-            return Response.ok(body, XML).build();
-        }
-        return answer(parameters);
+        return answer(uri.getQueryParameters());
     }
 
     @POST
