@@ -1,15 +1,12 @@
 package org.dhakira.oai;
 
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.dhakira.store.RecordId;
 import org.dhakira.store.RecordStore;
-import org.dhakira.store.StoredRecord;
 import org.dhakira.vocab.Arch;
 
 /**
@@ -32,15 +29,14 @@ final class LinkedNames {
         return seen.computeIfAbsent(thing, this::read);
     }
 
+    /** Only the name and title triples are read; a tombstone has neither, so it has no names. */
     private Map<String, String> read(Node thing) {
         if (!thing.isURI()) return Map.of();
         Optional<RecordId> id = RecordId.fromIri(base, thing.getURI());
-        Optional<StoredRecord> r = id.flatMap(snapshot::find);
-        if (r.isEmpty() || r.get().deleted()) return Map.of();
-        Map<String, String> names = new LinkedHashMap<>();
+        if (id.isEmpty()) return Map.of();
+        Map<String, String> names = new java.util.TreeMap<>();
         for (Node p : new Node[] {Arch.name, Arch.title}) {
-            for (Triple t : r.get().graph().find(thing, p, Node.ANY).toList()) {
-                Node o = t.getObject();
+            for (Node o : snapshot.values(id.get(), p)) {
                 if (o.isLiteral()) names.putIfAbsent(o.getLiteralLanguage(), o.getLiteralLexicalForm());
             }
         }

@@ -4,6 +4,8 @@ import java.util.List;
 
 import java.nio.file.Path;
 
+import org.dhakira.harvest.Peer;
+import org.dhakira.harvest.Peers;
 import org.dhakira.index.Listing;
 import org.dhakira.oai.OaiProvider;
 import org.dhakira.oai.Repository;
@@ -47,8 +49,9 @@ public final class Archive implements AutoCloseable {
         this.search = new Search(index);
         this.listing = new Listing(index);
         Config.Oai o = config.oai();
+        List<String> friends = Peers.load(config.dataFiles()).stream().filter(Peer::enabled).map(p -> p.baseUrl().toString()).toList();
         Repository repository = Repository.of(o.name(), o.identifier(), o.adminEmail(), store.base(), o.pageSize(),
-                o.license(), List.of());
+                o.license(), friends);
         this.oai = new OaiProvider(repository, store, listing, vocabulary, java.time.Clock.systemUTC());
     }
 

@@ -204,6 +204,9 @@ public final class RecordStore implements AutoCloseable {
         Optional<Status> status(RecordId id);
 
         Optional<StoredRecord> find(RecordId id);
+
+        /** The values of one property of the record's own subject, without reading the rest of its graph. */
+        java.util.List<Node> values(RecordId id, Node property);
     }
 
     /** Runs {@code work} against one consistent snapshot (one read transaction). */
@@ -217,6 +220,14 @@ public final class RecordStore implements AutoCloseable {
             @Override
             public Optional<StoredRecord> find(RecordId id) {
                 return RecordStore.find(dsg, base, id);
+            }
+
+            @Override
+            public java.util.List<Node> values(RecordId id, Node property) {
+                Node g = NodeFactory.createURI(id.iri(base));
+                java.util.List<Node> out = new java.util.ArrayList<>();
+                dsg.find(g, g, property, Node.ANY).forEachRemaining(q -> out.add(q.getObject()));
+                return out;
             }
         }));
     }

@@ -185,6 +185,21 @@ class OaiDoorTest {
     }
 
     @Test
+    void identifyNamesTheEnabledPeersAsFriends(@TempDir Path other) throws Exception {
+        Path home = other.resolve("home");
+        java.nio.file.Files.createDirectories(home.resolve("harvest"));
+        java.nio.file.Files.writeString(home.resolve("harvest/peers.json"), "{\"peers\": ["
+                + "{\"id\": \"on\", \"name\": {\"ar\": \"أ\", \"en\": \"On\"}, \"baseUrl\": \"https://on.example.org/oai\"},"
+                + "{\"id\": \"off\", \"name\": {\"ar\": \"ب\", \"en\": \"Off\"}, \"baseUrl\": \"https://off.example.org/oai\", \"enabled\": false}]}");
+        try (Archive peered = Archive.open(new Config("127.0.0.1", 0, other.resolve("data"), Optional.of(TestArchives.BASE), Optional.of(home)));
+             ArchiveServer s = ArchiveServer.start(peered)) {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(s.uri().resolve("oai?verb=Identify")).build(), HttpResponse.BodyHandlers.ofString());
+            OaiSchemas.assertValid(r.body());
+            assertEquals(List.of("https://on.example.org/oai"), texts(OaiSchemas.parse(r.body()), "http://www.openarchives.org/OAI/2.0/friends/", "baseURL"));
+        }
+    }
+
+    @Test
     void theRequestIsEchoedWhenValidAndBareWhenNot() throws Exception {
         Document ok = doc("verb=ListIdentifiers&metadataPrefix=oai_dc&set=type");
         Element request = (Element) ok.getElementsByTagNameNS(OAI, "request").item(0);

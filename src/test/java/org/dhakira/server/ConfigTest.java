@@ -55,4 +55,41 @@ class ConfigTest {
                 () -> Config.resolve(Optional.of(file), Map.of(), Map.of()));
         assertTrue(key.getMessage().contains("unknown key 'prot'"), key.getMessage());
     }
+
+    @Test
+    void oaiSettingsFromTheFileAndTheEnvironment() throws IOException {
+        Path file = tmp.resolve("oai.properties");
+        Files.writeString(file, "oai.name=أرشيف الاختبار\noai.identifier=archive.example.org\noai.pageSize=50\n", java.nio.charset.StandardCharsets.UTF_8);
+        Config c = Config.resolve(Optional.of(file), Map.of("DHAKIRA_OAI_ADMINEMAIL", "keeper@archive.example.org"), Map.of());
+        assertEquals("أرشيف الاختبار", c.oai().name(), "the file is read as UTF-8");
+        assertEquals(Optional.of("archive.example.org"), c.oai().identifier());
+        assertEquals(Optional.of("keeper@archive.example.org"), c.oai().adminEmail());
+        assertEquals(50, c.oai().pageSize());
+        assertEquals(Config.Oai.DEFAULTS, Config.resolve(Optional.empty(), Map.of(), Map.of()).oai());
+    }
+
+    @Test
+    void badOaiSettingsAreNamed() {
+        IllegalArgumentException size = assertThrows(IllegalArgumentException.class,
+                () -> Config.resolve(Optional.empty(), Map.of("DHAKIRA_OAI_PAGESIZE", "0"), Map.of()));
+        assertTrue(size.getMessage().contains("oai.pageSize must be between 1 and 1000"), size.getMessage());
+        IllegalArgumentException license = assertThrows(IllegalArgumentException.class,
+                () -> Config.resolve(Optional.empty(), Map.of("DHAKIRA_LICENSE", "CC0"), Map.of()));
+        assertTrue(license.getMessage().contains("license must be an http(s) URI"), license.getMessage());
+        IllegalArgumentException identifier = assertThrows(IllegalArgumentException.class,
+                () -> org.dhakira.oai.Repository.of("x", Optional.of("localhost"), Optional.empty(), "http://localhost:8080/", 100,
+                        Config.Oai.DEFAULTS.license(), java.util.List.of()));
+        assertTrue(identifier.getMessage().contains("oai.identifier must be a domain name"), identifier.getMessage());
+    }
+
+    @Test
+    void theRepositoryIdentifierDefaultsToTheBaseHost() {
+        var r = org.dhakira.oai.Repository.of("x", Optional.empty(), Optional.empty(), "https://archive.example.org/", 100,
+                Config.Oai.DEFAULTS.license(), java.util.List.of());
+        assertEquals("archive.example.org", r.identifier());
+        assertEquals("archivist@archive.example.org", r.adminEmail());
+        assertEquals("https://archive.example.org/oai", r.baseUrl());
+        assertEquals("dhakira.local", org.dhakira.oai.Repository.of("x", Optional.empty(), Optional.empty(), "http://localhost:8080/", 100,
+                Config.Oai.DEFAULTS.license(), java.util.List.of()).identifier(), "localhost is not a domain name");
+    }
 }
