@@ -57,6 +57,13 @@ final class RecordValidator {
                 }
             }
             Node p = t.getPredicate();
+            if (t.getObject().isLiteral()) {
+                int bad = unwritableInXml(t.getObject().getLiteralLexicalForm());
+                if (bad >= 0) {
+                    problems.add(problem(record, vocabulary.context().fieldName(p), record.lineOf(p), String.format(
+                            "contains the character U+%04X, which XML cannot carry (OAI-PMH and RDF/XML would break); remove it", bad)));
+                }
+            }
             if (p.getURI().startsWith(Arch.NS) && vocabulary.defines(p) && !fields.contains(p) && misplaced.add(p)) {
                 String field = vocabulary.context().fieldName(p);
                 problems.add(problem(record, field, record.lineOf(p), "is not a field of " + (id.kind() == org.dhakira.vocab.Kind.ORGANISATION ? "an " : "a ")
@@ -77,6 +84,17 @@ final class RecordValidator {
             problems.add(problem(record, field, line, reason));
         }
         return problems;
+    }
+
+    /** The first character XML 1.0 does not allow (C0 controls but tab and line ends, U+FFFE/U+FFFF, lone surrogates), or -1. */
+    static int unwritableInXml(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            boolean ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+            if (!ok) return c;
+            i += Character.charCount(c);
+        }
+        return -1;
     }
 
     private static String describe(Node value) {

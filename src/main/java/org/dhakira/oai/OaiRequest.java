@@ -25,6 +25,9 @@ public record OaiRequest(Verb verb, Map<String, String> arguments, Optional<Stri
 
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern SECOND = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+    /** The schema's metadataPrefixType and setSpecType. */
+    private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9\\-_.!~*'()]+");
+    private static final Pattern SET_SPEC = Pattern.compile("[A-Za-z0-9\\-_.!~*'()]+(:[A-Za-z0-9\\-_.!~*'()]+)*");
 
     public OaiRequest {
         arguments = Map.copyOf(arguments);
@@ -49,6 +52,9 @@ public record OaiRequest(Verb verb, Map<String, String> arguments, Optional<Stri
             if (e.getValue().size() != 1) throw new OaiException(OaiError.badArgument, "the " + name + " argument is given " + e.getValue().size() + " times");
             String value = e.getValue().get(0);
             if (value.isEmpty()) throw new OaiException(OaiError.badArgument, "the " + name + " argument is empty");
+            if (value.codePoints().anyMatch(OaiRequest::unwritableInXml)) {
+                throw new OaiException(OaiError.badArgument, "the " + name + " argument holds a control character, which no OAI-PMH argument has");
+            }
             args.put(name, value);
         }
         if (args.containsKey("resumptionToken")) {
@@ -60,6 +66,12 @@ public record OaiRequest(Verb verb, Map<String, String> arguments, Optional<Stri
             for (String name : verb.required) {
                 if (!args.containsKey(name)) throw new OaiException(OaiError.badArgument, verb + " requires the " + name + " argument");
             }
+        }
+        // Arguments the response echoes must fit the schema's types for them, or the answer is badArgument.
+        check(args, "metadataPrefix", PREFIX, "is not a metadata prefix (letters, digits and -_.!~*'())");
+        check(args, "set", SET_SPEC, "is not a setSpec (letters, digits, -_.!~*'() in parts joined by ':')");
+        if (args.containsKey("identifier") && !isUri(args.get("identifier"))) {
+            throw new OaiException(OaiError.badArgument, "the identifier '" + ResumptionToken.abbreviated(args.get("identifier")) + "' is not a URI");
         }
         Optional<String> from = Optional.ofNullable(args.get("from"));
         Optional<String> until = Optional.ofNullable(args.get("until"));
@@ -75,6 +87,28 @@ public record OaiRequest(Verb verb, Map<String, String> arguments, Optional<Stri
         }
         return new OaiRequest(verb, args, Optional.ofNullable(args.get("identifier")), Optional.ofNullable(args.get("metadataPrefix")),
                 Optional.ofNullable(args.get("set")), fromTime, untilTime, Optional.ofNullable(args.get("resumptionToken")));
+    }
+
+    private static void check(Map<String, String> args, String name, Pattern form, String reason) throws OaiException {
+        String v = args.get(name);
+        if (v != null && !form.matcher(v).matches()) {
+            throw new OaiException(OaiError.badArgument, "the " + name + " '" + ResumptionToken.abbreviated(v) + "' " + reason);
+        }
+    }
+
+    /** A URI reference, as the schema's anyURI wants (OAI identifiers are URIs, section 2.4). */
+    private static boolean isUri(String s) {
+        try {
+            new java.net.URI(s);
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** Whether XML 1.0 cannot carry the character (C0 controls but tab and line ends, U+FFFE, U+FFFF, lone surrogates). */
+    static boolean unwritableInXml(int c) {
+        return !(c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000);
     }
 
     /** A UTC datestamp of day or second granularity (the repository's finest); a day's end for {@code until}. */

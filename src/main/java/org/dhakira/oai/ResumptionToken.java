@@ -45,7 +45,11 @@ public record ResumptionToken(String metadataPrefix, Optional<String> set, Optio
         return s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 
+    /** A value as an error message may quote it: at most 60 characters, none that XML cannot carry. */
     static String abbreviated(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+        String shown = s.length() <= 60 ? s : s.substring(0, 60) + "…";
+        StringBuilder out = new StringBuilder(shown.length());
+        shown.codePoints().forEach(c -> out.appendCodePoint(OaiRequest.unwritableInXml(c) ? 0xFFFD : c));
+        return out.toString();
     }
 }

@@ -92,7 +92,9 @@ class LoaderTest {
                 Arguments.of("not an object", "[1, 2]",
                         "input.jsonl:1: a record must be a JSON object, found an array"),
                 Arguments.of("language map given as a string", document("a", "\"summary\":\"plain\""),
-                        "document/a: summary: must be an object of languages"));
+                        "document/a: summary: must be an object of languages"),
+                Arguments.of("a control character XML cannot carry", document("a", "\"summary\":{\"en\":\"bell \\u0007 here\"}"),
+                        "input.jsonl:1: document/a: summary: contains the character U+0007, which XML cannot carry"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -225,6 +225,9 @@ class OaiDoorTest {
             "verb=GetRecord&metadataPrefix=oai_dc&identifier=" + SEED + "|idDoesNotExist",
             "verb=ListMetadataFormats&identifier=oai:archive.test:person/nobody|idDoesNotExist",
             "verb=ListRecords&resumptionToken=not-one-of-ours|badResumptionToken",
+            "verb=ListRecords&resumptionToken=MQoBCgoKCjAKMA|cannotDisseminateFormat",
+            "verb=ListRecords&metadataPrefix=oai_dc&set=%01|badArgument",
+            "verb=Identify%0B|badVerb",
             "verb=ListSets&resumptionToken=abc|badResumptionToken",
             "verb=ListRecords&metadataPrefix=oai_dc&from=2090-01-01|noRecordsMatch",
             "verb=ListIdentifiers&metadataPrefix=oai_dc&until=1990-01-01|noRecordsMatch",
@@ -468,7 +471,7 @@ class OaiDoorTest {
         String[] names = {"verb", "metadataPrefix", "identifier", "from", "until", "set", "resumptionToken", "x", "", "VERB"};
         String[] values = {"Identify", "ListRecords", "ListIdentifiers", "GetRecord", "ListSets", "ListMetadataFormats",
                 "oai_dc", "rdf", "oai:archive.test:" + SEED, "2017-02-07", "2017-02-07T00:00:00Z", "type", "kind:document",
-                "", "%", "%25", "&", "=", "<>&\"'", "صيدنايا", "\u200F", "9999-99-99", "MQ", "-1", "a".repeat(500)};
+                "", "%", "%25", "&", "=", "<>&\"'", "صيدنايا", "\u200F", "\u0001", "\u000B", "\uFFFE", "9999-99-99", "MQ", "-1", "a".repeat(500)};
         for (int i = 0; i < 300; i++) {
             StringBuilder q = new StringBuilder();
             int n = r.nextInt(5);

@@ -55,6 +55,11 @@ class OaiRequestTest {
             "verb=ListRecords&metadataPrefix=oai_dc&from=2017-02-07T10:00:00 | badArgument | a time without Z",
             "verb=ListRecords&metadataPrefix=oai_dc&from=2017-02-07T10:00:00+02:00 | badArgument | a time with an offset",
             "verb=ListRecords&metadataPrefix=oai_dc&from=2017-02-07T10:00:00.5Z | badArgument | finer than seconds",
+            "verb=ListRecords&metadataPrefix=oai dc | badArgument | a metadataPrefix the schema does not allow",
+            "verb=ListRecords&metadataPrefix=oai_dc&set=type: | badArgument | a setSpec with an empty part",
+            "verb=ListRecords&metadataPrefix=oai_dc&set== | badArgument | a setSpec of punctuation",
+            "verb=GetRecord&metadataPrefix=oai_dc&identifier=not a uri | badArgument | an identifier that is not a URI",
+            "verb=ListRecords&metadataPrefix=oai_dc&set=\u0001 | badArgument | a control character",
     })
     void refuses(String query, OaiError expected, String what) {
         OaiException e = assertThrows(OaiException.class, () -> OaiRequest.parse(query(query)), what);
