@@ -194,22 +194,18 @@ public final class Vocabulary {
 
     /** The preferred label of a concept or term in {@code lang}, if it has one. */
     public Optional<String> label(Node term, String lang) {
-        for (Graph g : List.of(schemes, ontology)) {
-            for (Node p : List.of(SKOS.prefLabel.asNode(), RDFS.label.asNode())) {
-                Optional<String> found = g.find(term, p, Node.ANY).toList().stream()
-                        .map(Triple::getObject)
-                        .filter(o -> o.isLiteral() && lang.equals(o.getLiteralLanguage()))
-                        .map(Node::getLiteralLexicalForm).findFirst();
-                if (found.isPresent()) return found;
-            }
-        }
-        return Optional.empty();
+        return text(term, lang, SKOS.prefLabel.asNode(), RDFS.label.asNode());
     }
 
     /** What a concept or term means, in {@code lang}: its skos:definition or rdfs:comment. */
     public Optional<String> definition(Node term, String lang) {
+        return text(term, lang, SKOS.definition.asNode(), RDFS.comment.asNode());
+    }
+
+    /** The first of {@code properties} the schemes, then the ontology, give {@code term} in {@code lang}. */
+    private Optional<String> text(Node term, String lang, Node... properties) {
         for (Graph g : List.of(schemes, ontology)) {
-            for (Node p : List.of(SKOS.definition.asNode(), RDFS.comment.asNode())) {
+            for (Node p : properties) {
                 Optional<String> found = g.find(term, p, Node.ANY).toList().stream()
                         .map(Triple::getObject)
                         .filter(o -> o.isLiteral() && lang.equals(o.getLiteralLanguage()))
