@@ -62,22 +62,26 @@ public final class OaiProvider {
 
     /**
      * Writes the response to {@code parameters} (a query string's or a form's) to {@code out}, as UTF-8. The
-     * response is made from one snapshot of the store and, being one page, in memory, so that no transaction
-     * waits on a slow client.
+     * index is read first, then the records from a store snapshot taken after it: the store commits before the
+     * index shows a change, so every record the listing names is in the snapshot. The response, being one page,
+     * is made in memory, so that no transaction waits on a slow client.
      */
     public void answer(Map<String, List<String>> parameters, OutputStream out) throws IOException {
-        answer(() -> OaiRequest.parse(parameters), out);
-    }
-
-    private interface Parse {
-        OaiRequest request() throws OaiException;
-    }
-
-    private void answer(Parse parse, OutputStream out) throws IOException {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Response response;
+        OaiRequest request = null;
+        try {
+            request = OaiRequest.parse(parameters);
+            response = respond(request);
+        } catch (OaiException e) {
+            response = new ErrorResponse(e);
+        }
+        OaiRequest echoed = response instanceof ErrorResponse e && e.hidesRequest() ? null : request;
+        Response body = response;
         ByteArrayOutputStream page = new ByteArrayOutputStream(1 << 16);
         store.snapshot(snapshot -> {
             try {
-                render(parse, snapshot, page);
+                render(now, echoed, body, snapshot, page);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -86,16 +90,8 @@ public final class OaiProvider {
         page.writeTo(out);
     }
 
-    private void render(Parse parse, RecordStore.Snapshot snapshot, OutputStream out) throws IOException {
-        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Response response;
-        OaiRequest request = null;
-        try {
-            request = parse.request();
-            response = respond(request, snapshot);
-        } catch (OaiException e) {
-            response = error(e);
-        }
+    private void render(Instant now, OaiRequest echoed, Response response, RecordStore.Snapshot snapshot, OutputStream out)
+            throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         try {
             OaiXml xml = new OaiXml(writer);
@@ -109,13 +105,13 @@ public final class OaiProvider {
             xml.element(NS, "responseDate", now.toString());
             w.writeStartElement(NS, "request");
             // The request's arguments are echoed only when they were valid (section 3.2).
-            if (request != null && !(response instanceof ErrorResponse e && e.hidesRequest())) {
-                w.writeAttribute("verb", request.verb().name());
-                for (Map.Entry<String, String> a : request.arguments().entrySet()) w.writeAttribute(a.getKey(), a.getValue());
+            if (echoed != null) {
+                xml.attribute("verb", echoed.verb().name());
+                for (Map.Entry<String, String> a : echoed.arguments().entrySet()) xml.attribute(a.getKey(), a.getValue());
             }
-            w.writeCharacters(repository.baseUrl());
+            xml.text(repository.baseUrl());
             w.writeEndElement();
-            response.write(xml);
+            response.write(xml, snapshot);
             w.writeEndElement();
             w.writeEndDocument();
             xml.flush();
@@ -127,7 +123,7 @@ public final class OaiProvider {
 
     /** What follows the request element. */
     private interface Response {
-        void write(OaiXml xml) throws XMLStreamException, IOException;
+        void write(OaiXml xml, RecordStore.Snapshot snapshot) throws XMLStreamException, IOException;
     }
 
     private record ErrorResponse(OaiException error) implements Response {
@@ -136,34 +132,34 @@ public final class OaiProvider {
         }
 
         @Override
-        public void write(OaiXml xml) throws XMLStreamException {
+        public void write(OaiXml xml, RecordStore.Snapshot snapshot) throws XMLStreamException {
             XMLStreamWriter w = xml.stax();
             w.writeStartElement(NS, "error");
             w.writeAttribute("code", error.code().name());
-            w.writeCharacters(error.getMessage());
+            xml.text(error.getMessage());
             w.writeEndElement();
         }
     }
 
-    private static Response error(OaiException e) {
-        return new ErrorResponse(e);
-    }
-
-    private Response respond(OaiRequest r, RecordStore.Snapshot snapshot) throws OaiException {
+    private Response respond(OaiRequest r) throws OaiException {
         return switch (r.verb()) {
-            case Identify -> this::identify;
-            case ListMetadataFormats -> listMetadataFormats(r, snapshot);
+            case Identify -> identify();
+            case ListMetadataFormats -> listMetadataFormats(r);
             case ListSets -> listSets(r);
-            case GetRecord -> getRecord(r, snapshot);
-            case ListIdentifiers, ListRecords -> list(r, snapshot);
+            case GetRecord -> getRecord(r);
+            case ListIdentifiers, ListRecords -> list(r);
         };
     }
 
     // Identify
 
-    private void identify(OaiXml xml) throws XMLStreamException {
-        XMLStreamWriter w = xml.stax();
+    private Response identify() {
         Optional<Listing.Entry> first = listing.page(Optional.empty(), Optional.empty(), Optional.empty(), 0, 1).entries().stream().findFirst();
+        return (xml, snapshot) -> identify(xml, first);
+    }
+
+    private void identify(OaiXml xml, Optional<Listing.Entry> first) throws XMLStreamException {
+        XMLStreamWriter w = xml.stax();
         Instant earliest = first.map(Listing.Entry::datestamp).orElse(clock.instant().truncatedTo(ChronoUnit.SECONDS));
         w.writeStartElement(NS, "Identify");
         xml.element(NS, "repositoryName", repository.name());
@@ -204,9 +200,9 @@ public final class OaiProvider {
 
     // ListMetadataFormats
 
-    private Response listMetadataFormats(OaiRequest r, RecordStore.Snapshot snapshot) throws OaiException {
-        if (r.identifier().isPresent()) record(r.identifier().get(), snapshot);
-        return xml -> {
+    private Response listMetadataFormats(OaiRequest r) throws OaiException {
+        if (r.identifier().isPresent()) record(r.identifier().get());
+        return (xml, snapshot) -> {
             XMLStreamWriter w = xml.stax();
             w.writeStartElement(NS, "ListMetadataFormats");
             for (MetadataFormat f : formats.values()) {
@@ -227,7 +223,7 @@ public final class OaiProvider {
         if (r.resumptionToken().isPresent()) {
             throw new OaiException(OaiError.badResumptionToken, "ListSets is answered in one page; this provider issued no token for it");
         }
-        return xml -> {
+        return (xml, snapshot) -> {
             XMLStreamWriter w = xml.stax();
             w.writeStartElement(NS, "ListSets");
             for (OaiSet s : sets) {
@@ -253,11 +249,11 @@ public final class OaiProvider {
 
     // GetRecord
 
-    private Response getRecord(OaiRequest r, RecordStore.Snapshot snapshot) throws OaiException {
+    private Response getRecord(OaiRequest r) throws OaiException {
         MetadataFormat format = format(r.metadataPrefix().orElseThrow());
-        RecordId id = record(r.identifier().orElseThrow(), snapshot);
+        RecordId id = record(r.identifier().orElseThrow());
         Listing.Entry entry = listing.entry(id).orElseThrow(() -> unknown(r.identifier().get()));
-        return xml -> {
+        return (xml, snapshot) -> {
             xml.stax().writeStartElement(NS, "GetRecord");
             writeRecords(xml, List.of(entry), format, snapshot);
             xml.stax().writeEndElement();
@@ -266,10 +262,17 @@ public final class OaiProvider {
 
     // ListIdentifiers and ListRecords
 
-    private Response list(OaiRequest r, RecordStore.Snapshot snapshot) throws OaiException {
-        ResumptionToken position = r.resumptionToken().isPresent()
-                ? ResumptionToken.decode(r.resumptionToken().get())
-                : new ResumptionToken(r.metadataPrefix().orElseThrow(), r.set(), r.from(), r.until(), 0, 0);
+    private Response list(OaiRequest r) throws OaiException {
+        ResumptionToken position;
+        if (r.resumptionToken().isPresent()) {
+            position = ResumptionToken.decode(r.resumptionToken().get());
+            // A token names only what this provider offered when it made it.
+            if (!formats.containsKey(position.metadataPrefix()) || position.set().map(s -> !OaiSet.offered(s)).orElse(false)) {
+                throw new OaiException(OaiError.badResumptionToken, "the resumptionToken was not issued by this repository; start the list again without it");
+            }
+        } else {
+            position = new ResumptionToken(r.metadataPrefix().orElseThrow(), r.set(), r.from(), r.until(), 0, 0, 0);
+        }
         MetadataFormat format = format(position.metadataPrefix());
         if (position.set().isPresent() && !OaiSet.offered(position.set().get())) {
             throw new OaiException(OaiError.noRecordsMatch, "there is no set '" + ResumptionToken.abbreviated(position.set().get())
@@ -282,12 +285,13 @@ public final class OaiProvider {
                     ? "no record matches these arguments"
                     : "the records this list had left have changed since, and moved past its until date");
         }
-        long size = listing.count(position.set(), position.from(), position.until());
+        // Counted once, on the first page, and carried in the token: counting a set costs as much as the set is large.
+        long size = position.cursor() == 0 ? listing.count(position.set(), position.from(), position.until()) : position.size();
         Optional<ResumptionToken> next = page.more()
                 ? Optional.of(new ResumptionToken(position.metadataPrefix(), position.set(), position.from(), position.until(),
-                        page.last(), position.cursor() + entries.size()))
+                        page.last(), position.cursor() + entries.size(), size))
                 : Optional.empty();
-        return xml -> {
+        return (xml, snapshot) -> {
             XMLStreamWriter w = xml.stax();
             w.writeStartElement(NS, r.verb().name());
             if (r.verb() == Verb.ListRecords) {
@@ -301,7 +305,7 @@ public final class OaiProvider {
                 // Records changed during the harvest come again at the end, so the list may outgrow the count.
                 w.writeAttribute("completeListSize", Long.toString(Math.max(size, position.cursor() + entries.size())));
                 w.writeAttribute("cursor", Long.toString(position.cursor()));
-                if (next.isPresent()) w.writeCharacters(next.get().encode());
+                if (next.isPresent()) xml.text(next.get().encode());
                 w.writeEndElement();
             }
             w.writeEndElement();
@@ -309,17 +313,22 @@ public final class OaiProvider {
     }
 
     /**
-     * Records as the snapshot has them: a record changed since the listing was read shows its newer state here
-     * (and comes again later in the list, under its new position).
+     * The listed records as the snapshot has them. A record changed since the listing was read (a higher sequence
+     * number in the store) is left for later in the list, where its new position puts it; only if that would
+     * leave the page empty, which the schema forbids, is it shown in its new state here.
      */
     private void writeRecords(OaiXml xml, List<Listing.Entry> entries, MetadataFormat format, RecordStore.Snapshot snapshot)
             throws XMLStreamException, IOException {
         XMLStreamWriter w = xml.stax();
         LinkedNames names = new LinkedNames(snapshot, store.base());
-        for (Listing.Entry e : entries) {
-            StoredRecord r = snapshot.find(e.id()).orElseThrow(() -> new IllegalStateException("the index lists " + e.id() + ", which the store lacks"));
+        List<Map.Entry<Listing.Entry, StoredRecord>> records = new java.util.ArrayList<>();
+        for (Listing.Entry e : entries) snapshot.find(e.id()).ifPresent(r -> records.add(Map.entry(e, r)));
+        List<Map.Entry<Listing.Entry, StoredRecord>> unchanged = records.stream()
+                .filter(p -> p.getValue().sequence() == p.getKey().sequence()).toList();
+        for (Map.Entry<Listing.Entry, StoredRecord> p : unchanged.isEmpty() ? records : unchanged) {
+            StoredRecord r = p.getValue();
             w.writeStartElement(NS, "record");
-            writeHeader(xml, r.id(), r.datestamp(), r.deleted(), e.sets());
+            writeHeader(xml, r.id(), r.datestamp(), r.deleted(), p.getKey().sets());
             if (!r.deleted()) {
                 w.writeStartElement(NS, "metadata");
                 format.write(xml, r, names);
@@ -349,9 +358,9 @@ public final class OaiProvider {
     }
 
     /** The record an identifier names, which must exist (live or deleted). */
-    private RecordId record(String identifier, RecordStore.Snapshot snapshot) throws OaiException {
+    private RecordId record(String identifier) throws OaiException {
         RecordId id = repository.recordId(identifier).orElseThrow(() -> unknown(identifier));
-        if (snapshot.status(id).isEmpty()) throw unknown(identifier);
+        if (store.status(id).isEmpty()) throw unknown(identifier);
         return id;
     }
 

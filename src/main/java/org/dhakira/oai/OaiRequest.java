@@ -114,6 +114,9 @@ public record OaiRequest(Verb verb, Map<String, String> arguments, Optional<Stri
     /** A UTC datestamp of day or second granularity (the repository's finest); a day's end for {@code until}. */
     static Instant datestamp(String name, String value, boolean endOfDay) throws OaiException {
         try {
+            if (value.startsWith("0000")) {
+                throw new OaiException(OaiError.badArgument, name + " '" + value + "' is in the year 0, which XML Schema dates do not have");
+            }
             if (DAY.matcher(value).matches()) {
                 LocalDate day = LocalDate.parse(value);
                 return endOfDay ? day.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant().minusSeconds(1)

@@ -33,7 +33,7 @@ final class OaiXml {
     /** {@code <name>text</name>} in the current default namespace. */
     void element(String namespace, String name, String text) throws XMLStreamException {
         xml.writeStartElement(namespace, name);
-        xml.writeCharacters(text);
+        text(text);
         xml.writeEndElement();
     }
 
@@ -41,15 +41,35 @@ final class OaiXml {
     void element(String prefix, String namespace, String name, String text, String lang) throws XMLStreamException {
         xml.writeStartElement(prefix, name, namespace);
         if (lang != null && !lang.isEmpty()) xml.writeAttribute("xml", XML, "lang", lang);
-        xml.writeCharacters(text);
+        text(text);
         xml.writeEndElement();
+    }
+
+    /**
+     * Text content. StAX escapes markup but writes any character it is given, and XML 1.0 cannot carry some
+     * (C0 controls): a record stored before they were refused, a label, a configured name would break the whole
+     * response, so each such character becomes U+FFFD.
+     */
+    void text(String text) throws XMLStreamException {
+        xml.writeCharacters(writable(text));
+    }
+
+    void attribute(String name, String value) throws XMLStreamException {
+        xml.writeAttribute(name, writable(value));
     }
 
     /** Writes {@code fragment}, well-formed XML without a declaration, as the next child of the open element. */
     void raw(String fragment) throws XMLStreamException, IOException {
         xml.writeCharacters(""); // closes the open start tag
         xml.flush();
-        out.write(fragment);
+        out.write(writable(fragment));
+    }
+
+    static String writable(String s) {
+        if (s.codePoints().noneMatch(OaiRequest::unwritableInXml)) return s;
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> b.appendCodePoint(OaiRequest.unwritableInXml(c) ? 0xFFFD : c));
+        return b.toString();
     }
 
     void flush() throws XMLStreamException {

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLStreamException;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -28,6 +30,14 @@ final class RdfXml implements MetadataFormat {
         this.base = base;
     }
 
+    private static Node writable(Node o) {
+        if (!o.isLiteral()) return o;
+        String text = OaiXml.writable(o.getLiteralLexicalForm());
+        if (text.equals(o.getLiteralLexicalForm())) return o;
+        return o.getLiteralLanguage().isEmpty() ? NodeFactory.createLiteralDT(text, o.getLiteralDatatype())
+                : NodeFactory.createLiteralLang(text, o.getLiteralLanguage());
+    }
+
     @Override
     public String prefix() {
         return "rdf";
@@ -47,7 +57,9 @@ final class RdfXml implements MetadataFormat {
     public void write(OaiXml xml, StoredRecord record, LinkedNames names) throws XMLStreamException, IOException {
         Graph g = GraphFactory.createDefaultGraph();
         g.getPrefixMapping().setNsPrefixes(Vocabulary.prefixes(base));
-        record.graph().find().forEachRemaining(g::add);
+        // Jena's RDF/XML writer refuses characters XML cannot carry; a record stored before they were refused
+        // at ingest gets U+FFFD in their place, as the rest of the response does.
+        record.graph().find().forEachRemaining(t -> g.add(t.getSubject(), t.getPredicate(), writable(t.getObject())));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
         RDFWriter.source(g).format(RDFFormat.RDFXML_PLAIN).output(bytes);
         String text = bytes.toString(StandardCharsets.UTF_8);

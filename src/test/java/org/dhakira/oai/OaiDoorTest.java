@@ -225,7 +225,9 @@ class OaiDoorTest {
             "verb=GetRecord&metadataPrefix=oai_dc&identifier=" + SEED + "|idDoesNotExist",
             "verb=ListMetadataFormats&identifier=oai:archive.test:person/nobody|idDoesNotExist",
             "verb=ListRecords&resumptionToken=not-one-of-ours|badResumptionToken",
-            "verb=ListRecords&resumptionToken=MQoBCgoKCjAKMA|cannotDisseminateFormat",
+            "verb=ListRecords&resumptionToken=MQoBCgoKCjAKMAow|badResumptionToken",
+            "verb=ListRecords&resumptionToken=MQptYXJjMjEKCgoKMAowCjA|badResumptionToken",
+            "verb=ListRecords&resumptionToken=MQpvYWlfZGMKY29sb3VyOnJlZAoKCjAKMAow|badResumptionToken",
             "verb=ListRecords&metadataPrefix=oai_dc&set=%01|badArgument",
             "verb=Identify%0B|badVerb",
             "verb=ListSets&resumptionToken=abc|badResumptionToken",
@@ -370,6 +372,24 @@ class OaiDoorTest {
             out.computeIfAbsent(lang, k -> new ArrayList<>()).add(e.getTextContent());
         }
         return out;
+    }
+
+    @Test
+    void aControlCharacterStoredBeforeTheyWereRefusedCannotBreakAResponse() throws Exception {
+        // Written past the loader's check, as a record stored by an older version would be.
+        RecordId id = new RecordId(org.dhakira.vocab.Kind.PLACE, "bell");
+        org.apache.jena.graph.Graph g = org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+        org.apache.jena.graph.Node s = org.apache.jena.graph.NodeFactory.createURI(id.iri(TestArchives.BASE));
+        g.add(s, org.apache.jena.vocabulary.RDF.type.asNode(), org.dhakira.vocab.Arch.Place);
+        g.add(s, org.dhakira.vocab.Arch.name, org.apache.jena.graph.NodeFactory.createLiteralLang("bell \u0007 place", "en"));
+        try (org.dhakira.store.Batch b = archive.store().begin()) {
+            b.put(id, g);
+            b.commit();
+        }
+        for (String prefix : List.of("oai_dc", "rdf")) {
+            String xml = oai("verb=GetRecord&metadataPrefix=" + prefix + "&identifier=" + enc("oai:archive.test:place/bell"));
+            assertTrue(xml.contains("bell \uFFFD place"), prefix + ": the character is replaced, the response stays XML");
+        }
     }
 
     @Test

@@ -60,6 +60,7 @@ class OaiRequestTest {
             "verb=ListRecords&metadataPrefix=oai_dc&set== | badArgument | a setSpec of punctuation",
             "verb=GetRecord&metadataPrefix=oai_dc&identifier=not a uri | badArgument | an identifier that is not a URI",
             "verb=ListRecords&metadataPrefix=oai_dc&set=\u0001 | badArgument | a control character",
+            "verb=ListRecords&metadataPrefix=oai_dc&from=0000-01-01 | badArgument | the year 0, which XML Schema has not",
     })
     void refuses(String query, OaiError expected, String what) {
         OaiException e = assertThrows(OaiException.class, () -> OaiRequest.parse(query(query)), what);
@@ -93,14 +94,14 @@ class OaiRequestTest {
     @Test
     void tokensSurviveTheRoundTripAndAreUrlSafe() throws OaiException {
         ResumptionToken t = new ResumptionToken("oai_dc", Optional.of("type:report"), Optional.of(Instant.parse("2017-02-07T00:00:00Z")),
-                Optional.empty(), 123_456, 700);
+                Optional.empty(), 123_456, 700, 5_000);
         String encoded = t.encode();
         assertTrue(encoded.matches("[A-Za-z0-9_-]+"), encoded);
         assertEquals(t, ResumptionToken.decode(encoded));
     }
 
     @ParameterizedTest
-    @CsvSource({"garbage!", "AAAA", "MQpvYWlfZGMKCgoKLTEKMA"})
+    @CsvSource({"garbage!", "AAAA", "MQpvYWlfZGMKCgoKLTEKMAow", "MQpvYWlfZGMKCjk5OTk5OTk5OTk5OTk5OTk5CgowCjAKMA"})
     void foreignTokensAreBadResumptionTokens(String token) {
         OaiException e = assertThrows(OaiException.class, () -> ResumptionToken.decode(token));
         assertEquals(OaiError.badResumptionToken, e.code());
