@@ -1,6 +1,6 @@
 package org.dhakira.oai;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,23 +10,32 @@ import org.dhakira.store.RecordStore;
 import org.dhakira.vocab.Arch;
 
 /**
- * The names (or titles), by language, of the records a record links to, read from the same snapshot as the page
- * they appear in, and remembered for the page: a hundred documents of one issuer ask for its name a hundred times.
+ * The names (or titles), by language, of the records a record links to, as one store snapshot has them. A
+ * harvest asks for the same issuers and organisations on page after page, and each lookup costs TDB2 index
+ * reads, so names are kept in a {@link Cache} shared by all pages for as long as the store does not change.
  */
 final class LinkedNames {
 
     private final RecordStore.Snapshot snapshot;
     private final String base;
-    private final Map<Node, Map<String, String>> seen = new HashMap<>();
+    private final Cache cache;
+    private final long position;
 
-    LinkedNames(RecordStore.Snapshot snapshot, String base) {
+    LinkedNames(RecordStore.Snapshot snapshot, String base, Cache cache) {
         this.snapshot = snapshot;
         this.base = base;
+        this.cache = cache;
+        this.position = snapshot.position();
     }
 
     /** Language tag → name; empty for a thing that is not a live record of this archive. */
     Map<String, String> of(Node thing) {
-        return seen.computeIfAbsent(thing, this::read);
+        Map<String, String> names = cache.get(position, thing);
+        if (names == null) {
+            names = read(thing);
+            cache.put(position, thing, names);
+        }
+        return names;
     }
 
     /** Only the name and title triples are read; a tombstone has neither, so it has no names. */
@@ -40,6 +49,35 @@ final class LinkedNames {
                 if (o.isLiteral()) names.putIfAbsent(o.getLiteralLanguage(), o.getLiteralLexicalForm());
             }
         }
-        return names;
+        return Map.copyOf(names);
+    }
+
+    /**
+     * Names read at one store position (sequence number). Any change to the store empties it: a renamed
+     * organisation is never shown under its old name, and no bookkeeping of who links to whom is needed.
+     */
+    static final class Cache {
+        private static final int CAPACITY = 100_000;
+
+        private long position = -1;
+        private final Map<Node, Map<String, String>> names = new LinkedHashMap<>(1 << 12, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Node, Map<String, String>> eldest) {
+                return size() > CAPACITY;
+            }
+        };
+
+        synchronized Map<String, String> get(long at, Node thing) {
+            return at == position ? names.get(thing) : null;
+        }
+
+        synchronized void put(long at, Node thing, Map<String, String> value) {
+            if (at < position) return; // read from an older snapshot than the cache has moved on to
+            if (at > position) {
+                names.clear();
+                position = at;
+            }
+            names.put(thing, value);
+        }
     }
 }

@@ -44,6 +44,7 @@ public final class OaiProvider {
     private final Clock clock;
     private final Map<String, MetadataFormat> formats = new LinkedHashMap<>();
     private final List<OaiSet> sets;
+    private final LinkedNames.Cache names = new LinkedNames.Cache();
 
     public OaiProvider(Repository repository, RecordStore store, Listing listing, Vocabulary vocabulary, Clock clock) {
         this.repository = repository;
@@ -320,18 +321,27 @@ public final class OaiProvider {
     private void writeRecords(OaiXml xml, List<Listing.Entry> entries, MetadataFormat format, RecordStore.Snapshot snapshot)
             throws XMLStreamException, IOException {
         XMLStreamWriter w = xml.stax();
-        LinkedNames names = new LinkedNames(snapshot, store.base());
-        List<Map.Entry<Listing.Entry, StoredRecord>> records = new java.util.ArrayList<>();
-        for (Listing.Entry e : entries) snapshot.find(e.id()).ifPresent(r -> records.add(Map.entry(e, r)));
-        List<Map.Entry<Listing.Entry, StoredRecord>> unchanged = records.stream()
-                .filter(p -> p.getValue().sequence() == p.getKey().sequence()).toList();
-        for (Map.Entry<Listing.Entry, StoredRecord> p : unchanged.isEmpty() ? records : unchanged) {
-            StoredRecord r = p.getValue();
+        LinkedNames linked = new LinkedNames(snapshot, store.base(), names);
+        // One lookup tells whether the listed state is the stored one; then the listing has the header and only
+        // a live record's graph is read.
+        List<Listing.Entry> unchanged = new java.util.ArrayList<>();
+        List<Listing.Entry> changed = new java.util.ArrayList<>();
+        for (Listing.Entry e : entries) {
+            Optional<Long> stored = snapshot.sequence(e.id());
+            if (stored.isEmpty()) continue; // cannot happen (the store commits first), and must not fail a page
+            (stored.get() == e.sequence() ? unchanged : changed).add(e);
+        }
+        boolean fresh = !unchanged.isEmpty();
+        for (Listing.Entry e : fresh ? unchanged : changed) {
+            StoredRecord r = fresh
+                    ? new StoredRecord(e.id(), e.sequence(), e.datestamp(), e.deleted(), e.deleted() ? org.apache.jena.graph.Graph.emptyGraph
+                            : snapshot.graph(e.id()), List.of())
+                    : snapshot.find(e.id()).orElseThrow();
             w.writeStartElement(NS, "record");
-            writeHeader(xml, r.id(), r.datestamp(), r.deleted(), p.getKey().sets());
+            writeHeader(xml, r.id(), r.datestamp(), r.deleted(), e.sets());
             if (!r.deleted()) {
                 w.writeStartElement(NS, "metadata");
-                format.write(xml, r, names);
+                format.write(xml, r, linked);
                 w.writeEndElement();
             }
             w.writeEndElement();

@@ -157,8 +157,7 @@ public final class RecordStore implements AutoCloseable {
         Node g = NodeFactory.createURI(id.iri(base));
         Optional<Node> seq = systemValue(dsg, g, Sys.sequence);
         if (seq.isEmpty()) return Optional.empty();
-        Graph copy = GraphFactory.createDefaultGraph();
-        dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> copy.add(q.asTriple()));
+        Graph copy = graphOf(dsg, g);
         boolean deleted = systemValue(dsg, g, Sys.deleted).isPresent();
         Instant datestamp = Instant.parse(systemValue(dsg, g, Sys.datestamp).orElseThrow().getLiteralLexicalForm());
         java.util.List<Node> former = new java.util.ArrayList<>();
@@ -168,6 +167,12 @@ public final class RecordStore implements AutoCloseable {
             }
         }
         return Optional.of(new StoredRecord(id, Long.parseLong(seq.get().getLiteralLexicalForm()), datestamp, deleted, copy, former));
+    }
+
+    private static Graph graphOf(DatasetGraph dsg, Node g) {
+        Graph copy = GraphFactory.createDefaultGraph();
+        dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> copy.add(q.asTriple()));
+        return copy;
     }
 
     private Optional<StoredRecord> find(DatasetGraph dsg, RecordId id) {
@@ -207,6 +212,15 @@ public final class RecordStore implements AutoCloseable {
 
         /** The values of one property of the record's own subject, without reading the rest of its graph. */
         java.util.List<Node> values(RecordId id, Node property);
+
+        /** The sequence number of the record's last change, if it exists: one lookup, for checking freshness. */
+        Optional<Long> sequence(RecordId id);
+
+        /** The record's graph alone, without its bookkeeping (empty if there is no such record). */
+        Graph graph(RecordId id);
+
+        /** The sequence number of the last change this snapshot sees. */
+        long position();
     }
 
     /** Runs {@code work} against one consistent snapshot (one read transaction). */
@@ -220,6 +234,21 @@ public final class RecordStore implements AutoCloseable {
             @Override
             public Optional<StoredRecord> find(RecordId id) {
                 return RecordStore.find(dsg, base, id);
+            }
+
+            @Override
+            public Optional<Long> sequence(RecordId id) {
+                return systemValue(dsg, NodeFactory.createURI(id.iri(base)), Sys.sequence).map(n -> Long.parseLong(n.getLiteralLexicalForm()));
+            }
+
+            @Override
+            public Graph graph(RecordId id) {
+                return graphOf(dsg, NodeFactory.createURI(id.iri(base)));
+            }
+
+            @Override
+            public long position() {
+                return RecordStore.position(dsg).sequence();
             }
 
             @Override

@@ -55,7 +55,10 @@ public final class Bench {
             for (Scenario s : scenarios) {
                 if (ctx.archive == null && !(s instanceof BulkLoadScenario)) BulkLoadScenario.openOrLoad(ctx);
                 System.out.println("Running: " + s.name());
-                results.addAll(s.run(ctx));
+                List<Result> these = s.run(ctx);
+                // Printed as soon as known: a long run interrupted later still leaves these figures.
+                these.forEach(r -> System.out.printf(Locale.ROOT, "  = %s: %s %s %s (anchor %s)%n", r.scenario(), r.metric(), fmt(r.ours()), r.unit(), fmt(r.anchor())));
+                results.addAll(these);
             }
         } finally {
             if (ctx.archive != null) ctx.archive.close();

@@ -48,6 +48,7 @@ final class OaiHarvestScenario implements Scenario {
             pageMs.add((System.nanoTime() - t) / 1e6);
             bytes += out.size();
             records += count(xml, "<record>");
+            if (pageMs.size() % 1000 == 0) System.out.printf("  … %,d records, %.0f s%n", records, (System.nanoTime() - t0) / 1e9);
             Matcher m = TOKEN.matcher(xml);
             if (!m.find() || m.group(1).isEmpty()) break;
             request = Map.of("verb", List.of("ListRecords"), "resumptionToken", List.of(m.group(1)));
