@@ -68,8 +68,8 @@ public final class Search {
         this(index, FACET_SAMPLE);
     }
 
-    /** With facets counted on a sample when there are more than {@code facetSample} matches. */
-    Search(RecordIndex index, int facetSample) {
+    /** With facets counted on a sample when there are more than {@code facetSample} matches (the benchmark compares). */
+    public Search(RecordIndex index, int facetSample) {
         if (facetSample < 1) throw new IllegalArgumentException("facetSample must be positive: " + facetSample);
         this.index = index;
         this.facetSample = facetSample;

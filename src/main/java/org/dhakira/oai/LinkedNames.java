@@ -8,6 +8,7 @@ import org.apache.jena.graph.Node;
 import org.dhakira.store.RecordId;
 import org.dhakira.store.RecordStore;
 import org.dhakira.vocab.Arch;
+import org.dhakira.vocab.Kind;
 
 /**
  * The names (or titles), by language, of the records a record links to, as one store snapshot has them. A
@@ -38,16 +39,18 @@ final class LinkedNames {
         return names;
     }
 
-    /** Only the name and title triples are read; a tombstone has neither, so it has no names. */
+    /**
+     * One lookup: the titles of documents and chronicle entries, the names of the rest (as the shapes require).
+     * A tombstone has neither, so it has no names.
+     */
     private Map<String, String> read(Node thing) {
         if (!thing.isURI()) return Map.of();
         Optional<RecordId> id = RecordId.fromIri(base, thing.getURI());
         if (id.isEmpty()) return Map.of();
+        Node property = id.get().kind() == Kind.DOCUMENT || id.get().kind() == Kind.EVENT ? Arch.title : Arch.name;
         Map<String, String> names = new java.util.TreeMap<>();
-        for (Node p : new Node[] {Arch.name, Arch.title}) {
-            for (Node o : snapshot.values(id.get(), p)) {
-                if (o.isLiteral()) names.putIfAbsent(o.getLiteralLanguage(), o.getLiteralLexicalForm());
-            }
+        for (Node o : snapshot.values(id.get(), property)) {
+            if (o.isLiteral()) names.putIfAbsent(o.getLiteralLanguage(), o.getLiteralLexicalForm());
         }
         return Map.copyOf(names);
     }
@@ -57,7 +60,7 @@ final class LinkedNames {
      * organisation is never shown under its old name, and no bookkeeping of who links to whom is needed.
      */
     static final class Cache {
-        private static final int CAPACITY = 100_000;
+        private static final int CAPACITY = 200_000; // the organisations, persons and places of a large archive
 
         private long position = -1;
         private final Map<Node, Map<String, String>> names = new LinkedHashMap<>(1 << 12, 0.75f, true) {
