@@ -14,9 +14,10 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.RandomSamplingFacetsCollector;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -93,12 +94,16 @@ public final class Search {
         } catch (InvalidCursor e) {
             throw new InvalidQueryException(e.getMessage());
         }
-        return index.withSearcher(searcher -> {
+        return index.withParallelSearcher(searcher -> {
             int maxDoc = searcher.getIndexReader().maxDoc();
             // The sequence number settles every tie, so the document number only has to be in range.
             FieldDoc after = cursor == null || maxDoc == 0 ? null : new FieldDoc(maxDoc - 1, Float.NaN, cursor.fields);
-            RandomSamplingFacetsCollector facets = new RandomSamplingFacetsCollector(facetSample, 1);
-            TopDocs top = FacetsCollector.searchAfter(searcher, after, query, q.size(), sort, true, facets);
+            // Hits and facets collected in one pass over each slice of segments, the slices side by side.
+            Object[] collected = searcher.search(query, new MultiCollectorManager(
+                    new TopFieldCollectorManager(sort, q.size(), after, Integer.MAX_VALUE),
+                    RandomSamplingFacetsCollector.createManager(facetSample, 1)));
+            TopDocs top = (TopDocs) collected[0];
+            RandomSamplingFacetsCollector facets = (RandomSamplingFacetsCollector) collected[1];
             Map<String, List<SearchResult.FacetCount>> counts = facetCounts(searcher, facets);
             boolean estimated = top.totalHits.value > facetSample; // the collector's own rule for sampling
             String language = q.language().orElse(containsArabic(q.text()) ? "ar" : "en");
