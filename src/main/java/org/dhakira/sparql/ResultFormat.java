@@ -20,7 +20,7 @@ public enum ResultFormat {
     TSV("text/tab-separated-values", ResultSetLang.RS_TSV, false, "tsv"),
     TURTLE("text/turtle", Lang.TURTLE, true, "turtle", "ttl"),
     JSONLD("application/ld+json", Lang.JSONLD, true, "json-ld", "jsonld"),
-    RDFXML("application/rdf+xml", Lang.RDFXML, true, "rdf/xml", "rdfxml", "rdf"),
+    RDFXML("application/rdf+xml", Lang.RDFXML, true, "rdf-xml", "rdfxml", "rdf"),
     NTRIPLES("application/n-triples", Lang.NTRIPLES, true, "n-triples", "ntriples", "nt", "text/plain");
 
     private final String mediaType;
@@ -37,6 +37,14 @@ public enum ResultFormat {
 
     public String mediaType() {
         return mediaType;
+    }
+
+    /** The media types this format answers to: its own, then the looser ones clients send ({@code application/json}). */
+    public List<String> mediaTypes() {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(mediaType);
+        names.stream().filter(n -> n.contains("/")).forEach(out::add);
+        return List.copyOf(out);
     }
 
     /** Jena's writer language for this format. */

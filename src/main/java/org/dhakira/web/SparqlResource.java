@@ -80,8 +80,10 @@ public final class SparqlResource {
                         + "' is not one of " + names(prepared.formats()) + " for a " + prepared.form() + " query");
             }
         } else {
+            // Each format's own media type first, then the looser names clients also send (application/json, text/plain).
             List<Variant> variants = new ArrayList<>();
             prepared.formats().forEach(f -> variants.add(new Variant(MediaType.valueOf(f.mediaType()), (String) null, null)));
+            prepared.formats().forEach(f -> f.mediaTypes().stream().skip(1).forEach(t -> variants.add(new Variant(MediaType.valueOf(t), (String) null, null))));
             variants.add(new Variant(MediaType.TEXT_HTML_TYPE, (String) null, null));
             Variant chosen = request.selectVariant(variants);
             if (chosen == null) {
@@ -92,7 +94,8 @@ public final class SparqlResource {
             if (chosen.getMediaType().isCompatible(MediaType.TEXT_HTML_TYPE) && !chosen.getMediaType().isWildcardType()) {
                 return page(uri, acceptLanguage, prepared.request().query());
             }
-            format = prepared.formats().stream().filter(f -> f.mediaType().equals(chosen.getMediaType().toString())).findFirst();
+            String type = chosen.getMediaType().getType() + "/" + chosen.getMediaType().getSubtype();
+            format = prepared.formats().stream().filter(f -> f.mediaTypes().contains(type)).findFirst();
         }
         ResultFormat f = format.orElseThrow();
         Answer answer = endpoint.answer(prepared);

@@ -93,6 +93,7 @@ class SparqlDoorTest {
             "text/csv, text/csv",
             "text/tab-separated-values, text/tab-separated-values",
             "'text/csv;q=0.5, application/sparql-results+xml;q=0.9', application/sparql-results+xml",
+            "application/json, application/sparql-results+json",
             "*/*, application/sparql-results+json"})
     void answersSelectInTheFormatAcceptAsksFor(String accept, String expected) throws Exception {
         HttpResponse<String> r = http.get(PREFIXES + "SELECT ?doc WHERE { ?doc a arch:Document } ORDER BY ?doc", accept);
