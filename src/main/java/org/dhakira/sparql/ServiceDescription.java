@@ -60,6 +60,23 @@ public final class ServiceDescription {
         return g;
     }
 
+    /**
+     * The archive as a VoID dataset, what {@code /.well-known/void} answers: its URI space, its vocabulary and its
+     * SPARQL endpoint, so that crawlers and federated query planners find the endpoint from the dataset.
+     */
+    public static Graph voidDataset(SparqlEndpoint endpoint) {
+        Graph g = GraphFactory.createDefaultGraph();
+        g.getPrefixMapping().setNsPrefix("void", VOID).setNsPrefix("dcterms", DCTERMS);
+        Node dataset = uri(endpoint.base());
+        add(g, dataset, RDF.type.asNode(), uri(VOID + "Dataset"));
+        add(g, dataset, uri(VOID + "sparqlEndpoint"), uri(endpoint.base() + "sparql"));
+        add(g, dataset, uri(VOID + "uriSpace"), NodeFactory.createLiteralString(endpoint.base() + "id/"));
+        add(g, dataset, uri(VOID + "vocabulary"), uri(org.dhakira.vocab.Arch.NS));
+        add(g, dataset, uri(DCTERMS + "title"), NodeFactory.createLiteralLang("ذاكرة", "ar"));
+        add(g, dataset, uri(DCTERMS + "title"), NodeFactory.createLiteralLang("Dhakira", "en"));
+        return g;
+    }
+
     private static Node uri(String s) {
         return NodeFactory.createURI(s);
     }

@@ -250,6 +250,15 @@ class SparqlDoorTest {
     }
 
     @Test
+    void voidNamesTheEndpoint() throws Exception {
+        HttpResponse<String> r = http.getPath(".well-known/void", "text/turtle");
+        assertEquals(200, r.statusCode());
+        Graph g = RDFParser.fromString(r.body(), Lang.TURTLE).toGraph();
+        assertTrue(g.contains(NodeFactory.createURI(TestArchives.BASE), NodeFactory.createURI(ServiceDescription.VOID + "sparqlEndpoint"),
+                NodeFactory.createURI(TestArchives.BASE + "sparql")), r.body());
+    }
+
+    @Test
     void browsersGetTheQueryPageWithTheGallery() throws Exception {
         HttpResponse<String> r = http.getPath("sparql", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
         assertEquals(200, r.statusCode());
