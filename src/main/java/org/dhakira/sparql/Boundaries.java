@@ -3,9 +3,7 @@ package org.dhakira.sparql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
 
-import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.algebra.Algebra;
@@ -16,27 +14,20 @@ import org.apache.jena.sparql.algebra.op.OpQuadPattern;
 import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
-import org.apache.jena.tdb2.store.NodeId;
 import org.dhakira.sparql.QueryRefusedException.Reason;
 
 /**
  * What a public query may not reach. The store keeps its bookkeeping (sequence numbers, datestamps) in TDB2's
  * real default graph; SPARQL's default graph is the union of the records, but Jena would still open the real one
  * to {@code GRAPH <urn:x-arq:DefaultGraph>} or {@code FROM <urn:x-arq:DefaultGraph>}. So Jena's internal graph
- * names are refused where a query names them, and {@link #RECORDS_ONLY} hides the default graph's triples from
- * TDB2's own scans whatever name the query computes at run time. SERVICE may call only the allow-listed endpoints.
+ * names are refused where a query names them, and {@link RecordsOnlyExecutor} matches nothing where a query
+ * computes that name at run time. SERVICE may call only the allow-listed endpoints.
  */
 final class Boundaries {
     private Boundaries() {}
 
     /** Jena's names for the real default graph, the union graph and the like. */
     static final String INTERNAL = "urn:x-arq:";
-
-    /**
-     * A TDB2 tuple filter, set per query execution: quads (the records' named graphs) pass, triples (the real
-     * default graph: the bookkeeping) never do.
-     */
-    static final Predicate<Tuple<NodeId>> RECORDS_ONLY = tuple -> tuple.len() == 4;
 
     /** Refuses what the query names outside its reach; tells whether it calls any (allowed) SERVICE. */
     static boolean check(Query query, QueryRequest request, Set<String> allowedServices) {

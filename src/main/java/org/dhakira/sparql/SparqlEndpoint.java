@@ -24,7 +24,6 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
-import org.apache.jena.tdb2.sys.SystemTDB;
 import org.dhakira.index.Search;
 import org.dhakira.sparql.QueryRefusedException.Reason;
 import org.dhakira.store.RecordStore;
@@ -112,7 +111,6 @@ public final class SparqlEndpoint {
         try (QueryExec exec = QueryExec.dataset(dataset).query(prepared.query())
                 .timeout(policy.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .set(ARQConstants.registryPropertyFunctions, functions)
-                .set(SystemTDB.symTupleFilter, Boundaries.RECORDS_ONLY)
                 .set(ARQConstants.sysOpExecutorFactory, RecordsOnlyExecutor.FACTORY)
                 .set(ARQ.httpServiceAllowed, prepared.callsServices())
                 .build()) {
