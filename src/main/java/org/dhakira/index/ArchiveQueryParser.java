@@ -27,7 +27,12 @@ final class ArchiveQueryParser extends QueryParser {
     private final Optional<String> language;
 
     ArchiveQueryParser(Analyzer analyzer, Optional<String> language) {
-        super(ALL, analyzer);
+        this(analyzer, language, ALL);
+    }
+
+    /** Words without a field go to {@code defaultField} ({@code title}, {@code body}, …) instead of everywhere. */
+    ArchiveQueryParser(Analyzer analyzer, Optional<String> language, String defaultField) {
+        super(defaultField, analyzer);
         this.language = language;
         setDefaultOperator(Operator.AND);
     }

@@ -122,12 +122,16 @@ public final class Search {
     }
 
     private Query query(SearchQuery q) throws InvalidQueryException {
+        return query(q, ArchiveQueryParser.ALL);
+    }
+
+    private Query query(SearchQuery q, String defaultField) throws InvalidQueryException {
         Query words;
         if (q.text().isEmpty()) {
             words = new MatchAllDocsQuery();
         } else {
             try {
-                words = new ArchiveQueryParser(analyzer, q.language()).parse(q.text());
+                words = new ArchiveQueryParser(analyzer, q.language(), defaultField).parse(q.text());
             } catch (ParseException | IllegalArgumentException e) {
                 throw new InvalidQueryException(readable(e.getMessage()));
             } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
@@ -148,6 +152,50 @@ public final class Search {
         q.filters().forEach((dim, values) -> values.forEach(v -> drill.add(dim, v)));
         return drill;
     }
+
+    /** The fields a full-text query may be confined to, as {@code title:} and the others name them in a search. */
+    public static final List<String> FIELDS = List.of("title", "name", "body", "issuer", "code");
+
+    /**
+     * Every live record that matches {@code text}, best first, up to {@code limit}: the query a search with the
+     * same words runs, in the same order, without facets, snippets or pages (full text inside SPARQL). Words
+     * without a field go to {@code field} (one of {@link #FIELDS}) when given, else everywhere.
+     *
+     * <pre>{@code search.matches("صيدنايا", Optional.of("title"), Optional.empty(), 1000)}</pre>
+     */
+    public List<Match> matches(String text, Optional<String> field, Optional<String> language, int limit) throws InvalidQueryException {
+        if (limit < 1) throw new IllegalArgumentException("limit must be positive, was " + limit);
+        if (field.isPresent() && !FIELDS.contains(field.get())) {
+            throw new InvalidQueryException("unknown field '" + field.get() + "' (known: " + String.join(", ", FIELDS) + ")");
+        }
+        if (text == null || text.isBlank()) throw new InvalidQueryException("the query has no words to look for");
+        SearchQuery q;
+        try {
+            q = new SearchQuery(text, language, Map.of(), Optional.empty(), Optional.empty(), SearchQuery.Order.RELEVANCE, 1, Optional.empty());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidQueryException(e.getMessage());
+        }
+        Query query;
+        try {
+            query = query(q, field.orElse(ArchiveQueryParser.ALL));
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new InvalidQueryException("the query has too many words or matches too many terms; shorten it or make prefixes longer");
+        }
+        java.util.Set<String> idOnly = java.util.Set.of(Fields.ID);
+        try {
+            return index.withSearcher(searcher -> {
+                TopDocs top = searcher.search(query, limit, sort(SearchQuery.Order.RELEVANCE), true);
+                List<Match> out = new ArrayList<>(top.scoreDocs.length);
+                for (var sd : top.scoreDocs) out.add(new Match(searcher.storedFields().document(sd.doc, idOnly).get(Fields.ID), sd.score));
+                return out;
+            });
+        } catch (IndexSearcher.TooManyClauses e) {
+            throw new InvalidQueryException("the query has too many words or matches too many terms; shorten it or make prefixes longer");
+        }
+    }
+
+    /** A record that matches a full-text query ({@code kind/key}) and its relevance score. */
+    public record Match(String id, float score) {}
 
     /** The parser's first line, without Lucene's grammar dump. */
     private static String readable(String message) {

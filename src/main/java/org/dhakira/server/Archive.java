@@ -17,6 +17,8 @@ import org.dhakira.ingest.Input;
 import org.dhakira.ingest.LoadReport;
 import org.dhakira.ingest.Loader;
 import org.dhakira.ingest.Progress;
+import org.dhakira.sparql.Policy;
+import org.dhakira.sparql.SparqlEndpoint;
 import org.dhakira.store.RecordStore;
 import org.dhakira.vocab.DataFiles;
 import org.dhakira.vocab.Vocabulary;
@@ -39,6 +41,7 @@ public final class Archive implements AutoCloseable {
     private final Search search;
     private final Listing listing;
     private final OaiProvider oai;
+    private final SparqlEndpoint sparql;
 
     private Archive(Config config, Vocabulary vocabulary, RecordStore store, RecordIndex index) {
         this.config = config;
@@ -53,6 +56,8 @@ public final class Archive implements AutoCloseable {
         Repository repository = Repository.of(o.name(), o.identifier(), o.adminEmail(), store.base(), o.pageSize(),
                 o.license(), friends);
         this.oai = new OaiProvider(repository, store, listing, vocabulary, java.time.Clock.systemUTC());
+        Config.Sparql s = config.sparql();
+        this.sparql = new SparqlEndpoint(store, search, new Policy(s.timeout(), s.rowCap(), java.util.Set.copyOf(s.serviceAllowList())));
     }
 
     /**
@@ -124,6 +129,10 @@ public final class Archive implements AutoCloseable {
 
     public OaiProvider oai() {
         return oai;
+    }
+
+    public SparqlEndpoint sparql() {
+        return sparql;
     }
 
     /** Loads the demo records when the store is empty; an archive that has records is left alone. */

@@ -7,6 +7,8 @@ import org.dhakira.web.HomeResource;
 import org.dhakira.web.OaiResource;
 import org.dhakira.web.RecordResource;
 import org.dhakira.web.SearchResource;
+import org.dhakira.web.SparqlRefusalMapper;
+import org.dhakira.web.SparqlResource;
 import org.dhakira.web.StaticResource;
 import org.dhakira.web.Templates;
 import org.dhakira.web.UnexpectedErrorMapper;
@@ -51,6 +53,9 @@ public final class ArchiveServer implements AutoCloseable {
                 .register(new SearchResource(archive.search(), archive.store(), templates))
                 .register(new StaticResource(config.dataFiles()))
                 .register(new OaiResource(archive.oai(), config.dataFiles()))
+                .register(new SparqlResource(archive.sparql(), templates, org.dhakira.sparql.Gallery.load(config.dataFiles())))
+                .register(new SparqlRefusalMapper())
+                .register(new org.dhakira.web.VoidResource(archive.sparql()))
                 .register(new UnexpectedErrorMapper());
         // gzip and deflate for clients that ask (OAI-PMH's Identify promises both).
         org.glassfish.jersey.server.filter.EncodingFilter.enableFor(resources,

@@ -20,7 +20,7 @@ import org.dhakira.vocab.DataFiles;
  *
  * <pre>{@code Config c = Config.resolve(Optional.empty(), System.getenv(), Map.of("port", "9090"));}</pre>
  */
-public record Config(String host, int port, Path data, Optional<String> base, Optional<Path> home, Oai oai) {
+public record Config(String host, int port, Path data, Optional<String> base, Optional<Path> home, Oai oai, Sparql sparql) {
 
     /**
      * What the OAI-PMH door says of the repository. Unset identifier and email are derived from the base URI
@@ -44,6 +44,30 @@ public record Config(String host, int port, Path data, Optional<String> base, Op
         this(host, port, data, base, home, Oai.DEFAULTS);
     }
 
+    /**
+     * The limits of the SPARQL door: how long a query may run, how many rows (or triples) an answer may carry
+     * before it is cut (and says so), and the only endpoints a query may call with SERVICE (none by default).
+     */
+    public record Sparql(java.time.Duration timeout, int rowCap, java.util.List<String> serviceAllowList) {
+        public static final Sparql DEFAULTS = new Sparql(java.time.Duration.ofSeconds(30), 10_000, java.util.List.of());
+
+        public Sparql {
+            if (timeout == null || timeout.isNegative() || timeout.isZero() || timeout.toSeconds() > 3600) {
+                throw new IllegalArgumentException("sparql.timeout must be between 1 and 3600 seconds, was " + timeout);
+            }
+            if (rowCap < 1 || rowCap > 10_000_000) throw new IllegalArgumentException("sparql.rowCap must be between 1 and 10000000, was " + rowCap);
+            serviceAllowList = java.util.List.copyOf(serviceAllowList == null ? java.util.List.of() : serviceAllowList);
+            for (String s : serviceAllowList) {
+                if (!s.matches("https?://\\S+")) throw new IllegalArgumentException("sparql.serviceAllowList: '" + s + "' is not an http(s) URL");
+            }
+        }
+    }
+
+    /** A configuration with the default SPARQL limits. */
+    public Config(String host, int port, Path data, Optional<String> base, Optional<Path> home, Oai oai) {
+        this(host, port, data, base, home, oai, Sparql.DEFAULTS);
+    }
+
     public Config {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         if (host == null || host.isBlank()) throw new IllegalArgumentException("host must not be empty");
@@ -56,11 +80,13 @@ public record Config(String host, int port, Path data, Optional<String> base, Op
         });
         if (home == null) home = Optional.empty();
         if (oai == null) oai = Oai.DEFAULTS;
+        if (sparql == null) sparql = Sparql.DEFAULTS;
     }
 
     /** The configuration keys, in the order the README documents them. */
     public static final java.util.List<String> KEYS = java.util.List.of("host", "port", "data", "base", "home",
-            "oai.name", "oai.identifier", "oai.adminEmail", "oai.pageSize", "license");
+            "oai.name", "oai.identifier", "oai.adminEmail", "oai.pageSize", "license",
+            "sparql.timeout", "sparql.rowCap", "sparql.serviceAllowList");
 
     /** Merges the four sources; blank values count as unset. */
     public static Config resolve(Optional<Path> file, Map<String, String> env, Map<String, String> flags) {
@@ -97,8 +123,11 @@ public record Config(String host, int port, Path data, Optional<String> base, Op
         Oai oai = new Oai(values.getOrDefault("oai.name", Oai.DEFAULTS.name()), Optional.ofNullable(values.get("oai.identifier")),
                 Optional.ofNullable(values.get("oai.adminEmail")), number(values, "oai.pageSize", Oai.DEFAULTS.pageSize()),
                 values.getOrDefault("license", Oai.DEFAULTS.license()));
+        Sparql sparql = new Sparql(java.time.Duration.ofSeconds(number(values, "sparql.timeout", (int) Sparql.DEFAULTS.timeout().toSeconds())),
+                number(values, "sparql.rowCap", Sparql.DEFAULTS.rowCap()),
+                values.containsKey("sparql.serviceAllowList") ? java.util.List.of(values.get("sparql.serviceAllowList").split("[\\s,]+")) : java.util.List.of());
         return new Config(values.getOrDefault("host", "0.0.0.0"), port, Path.of(values.getOrDefault("data", "data")),
-                base, Optional.ofNullable(values.get("home")).map(Path::of), oai);
+                base, Optional.ofNullable(values.get("home")).map(Path::of), oai, sparql);
     }
 
     private static int number(Map<String, String> values, String key, int otherwise) {

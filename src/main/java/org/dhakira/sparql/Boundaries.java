@@ -1,0 +1,81 @@
+package org.dhakira.sparql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.algebra.Algebra;
+import org.apache.jena.sparql.algebra.Op;
+import org.apache.jena.sparql.algebra.OpVisitorBase;
+import org.apache.jena.sparql.algebra.op.OpGraph;
+import org.apache.jena.sparql.algebra.op.OpQuadPattern;
+import org.apache.jena.sparql.algebra.op.OpService;
+import org.apache.jena.sparql.algebra.walker.Walker;
+import org.apache.jena.sparql.expr.ExprVisitorBase;
+import org.dhakira.sparql.QueryRefusedException.Reason;
+
+/**
+ * What a public query may not reach. The store keeps its bookkeeping (sequence numbers, datestamps) in TDB2's
+ * real default graph; SPARQL's default graph is the union of the records, but Jena would still open the real one
+ * to {@code GRAPH <urn:x-arq:DefaultGraph>} or {@code FROM <urn:x-arq:DefaultGraph>}. So Jena's internal graph
+ * names are refused where a query names them, and {@link RecordsOnlyExecutor} matches nothing where a query
+ * computes that name at run time. SERVICE may call only the allow-listed endpoints.
+ */
+final class Boundaries {
+    private Boundaries() {}
+
+    /** Jena's names for the real default graph, the union graph and the like. */
+    static final String INTERNAL = "urn:x-arq:";
+
+    /** Refuses what the query names outside its reach; tells whether it calls any (allowed) SERVICE. */
+    static boolean check(Query query, QueryRequest request, Set<String> allowedServices) {
+        List<String> graphs = new ArrayList<>(request.defaultGraphs());
+        graphs.addAll(request.namedGraphs());
+        graphs.addAll(query.getGraphURIs());
+        graphs.addAll(query.getNamedGraphURIs());
+        for (String g : graphs) {
+            if (g.startsWith(INTERNAL)) throw internal(g);
+        }
+        Op op = Algebra.compile(query);
+        boolean[] services = {false};
+        // The walker also enters the patterns of FILTER EXISTS and NOT EXISTS, where a SERVICE could hide.
+        Walker.walk(op, new OpVisitorBase() {
+            @Override
+            public void visit(OpGraph opGraph) {
+                graphName(opGraph.getNode());
+            }
+
+            @Override
+            public void visit(OpQuadPattern quads) {
+                graphName(quads.getGraphNode());
+            }
+
+            @Override
+            public void visit(OpService service) {
+                Node endpoint = service.getService();
+                if (!endpoint.isURI()) {
+                    throw new QueryRefusedException(Reason.FORBIDDEN, "SERVICE with a variable endpoint is not allowed here:"
+                            + " only the endpoints on the allow-list may be called, and they must be named");
+                }
+                if (!allowedServices.contains(endpoint.getURI())) {
+                    throw new QueryRefusedException(Reason.FORBIDDEN, "SERVICE <" + endpoint.getURI() + "> is not allowed: this endpoint calls only"
+                            + (allowedServices.isEmpty() ? " the endpoints its operator allow-lists (sparql.serviceAllowList), and none are"
+                            : " " + String.join(", ", allowedServices.stream().sorted().toList())));
+                }
+                services[0] = true;
+            }
+        }, new ExprVisitorBase());
+        return services[0];
+    }
+
+    private static void graphName(Node g) {
+        if (g != null && g.isURI() && g.getURI().startsWith(INTERNAL)) throw internal(g.getURI());
+    }
+
+    private static QueryRefusedException internal(String g) {
+        return new QueryRefusedException(Reason.BAD_REQUEST, "<" + g + "> is one of Jena's internal graph names, which this endpoint"
+                + " does not open; the default graph is already the union of every record, and each record is a named graph");
+    }
+}
