@@ -55,8 +55,8 @@ final class OaiDc implements MetadataFormat {
     @Override
     public void write(OaiXml xml, StoredRecord record, LinkedNames names) throws XMLStreamException {
         XMLStreamWriter w = xml.stax();
-        Graph g = record.graph();
         Node s = NodeFactory.createURI(record.id().iri(base));
+        Statements g = new Statements(record.graph(), s);
         w.writeStartElement("oai_dc", "dc", NS);
         w.writeNamespace("oai_dc", NS);
         w.writeNamespace("dc", DC);
@@ -100,21 +100,39 @@ final class OaiDc implements MetadataFormat {
         xml.element("dc", DC, element, value, lang);
     }
 
-    /** In a fixed order (by language, then text or URI): a graph's own order changes from one write to the next. */
-    private static List<Node> objects(Graph g, Node s, Node p) {
-        return g.find(s, p, Node.ANY).mapWith(Triple::getObject).toList().stream()
-                .sorted(java.util.Comparator.comparing((Node n) -> n.isLiteral() ? n.getLiteralLanguage() : "")
-                        .thenComparing(n -> n.isLiteral() ? n.getLiteralLexicalForm() : n.toString()))
-                .toList();
+    /**
+     * The record subject's values by property, read in one pass over its graph, each list in a fixed order (by
+     * language, then text or URI): a graph's own order changes from one write to the next.
+     */
+    private static final class Statements {
+        private static final java.util.Comparator<Node> ORDER = java.util.Comparator
+                .comparing((Node n) -> n.isLiteral() ? n.getLiteralLanguage() : "")
+                .thenComparing(n -> n.isLiteral() ? n.getLiteralLexicalForm() : n.toString());
+
+        private final Map<Node, List<Node>> values = new java.util.HashMap<>();
+
+        Statements(Graph graph, Node subject) {
+            graph.find(subject, Node.ANY, Node.ANY).forEachRemaining(t ->
+                    values.computeIfAbsent(t.getPredicate(), p -> new java.util.ArrayList<>()).add(t.getObject()));
+            values.values().forEach(list -> list.sort(ORDER));
+        }
+
+        List<Node> of(Node property) {
+            return values.getOrDefault(property, List.of());
+        }
     }
 
-    private static void texts(OaiXml xml, String element, Graph g, Node s, Node p) throws XMLStreamException {
+    private static List<Node> objects(Statements g, Node s, Node p) {
+        return g.of(p);
+    }
+
+    private static void texts(OaiXml xml, String element, Statements g, Node s, Node p) throws XMLStreamException {
         for (Node o : objects(g, s, p)) {
             if (o.isLiteral()) dc(xml, element, o.getLiteralLexicalForm(), o.getLiteralLanguage());
         }
     }
 
-    private static void linkedNames(OaiXml xml, String element, Graph g, Node s, LinkedNames names, Node... properties)
+    private static void linkedNames(OaiXml xml, String element, Statements g, Node s, LinkedNames names, Node... properties)
             throws XMLStreamException {
         java.util.Set<Node> done = new java.util.HashSet<>();
         for (Node p : properties) {

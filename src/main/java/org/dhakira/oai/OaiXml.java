@@ -65,10 +65,17 @@ final class OaiXml {
         out.write(writable(fragment));
     }
 
+    /** {@code s} with U+FFFD for each character XML cannot carry; {@code s} itself, unchanged, nearly always. */
     static String writable(String s) {
-        if (s.codePoints().noneMatch(OaiRequest::unwritableInXml)) return s;
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().forEach(c -> b.appendCodePoint(OaiRequest.unwritableInXml(c) ? 0xFFFD : c));
+        int i = 0;
+        while (i < s.length()) {
+            int c = s.codePointAt(i);
+            if (OaiRequest.unwritableInXml(c)) break;
+            i += Character.charCount(c);
+        }
+        if (i == s.length()) return s; // a loop, not a stream: this runs for every value of every record
+        StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
+        s.codePoints().skip(s.codePointCount(0, i)).forEach(c -> b.appendCodePoint(OaiRequest.unwritableInXml(c) ? 0xFFFD : c));
         return b.toString();
     }
 

@@ -3,7 +3,9 @@ package org.dhakira.sparql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
+import org.apache.jena.atlas.lib.tuple.Tuple;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.Query;
 import org.apache.jena.sparql.algebra.Algebra;
@@ -14,6 +16,7 @@ import org.apache.jena.sparql.algebra.op.OpQuadPattern;
 import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
+import org.apache.jena.tdb2.store.NodeId;
 import org.dhakira.sparql.QueryRefusedException.Reason;
 
 /**
@@ -28,6 +31,14 @@ final class Boundaries {
 
     /** Jena's names for the real default graph, the union graph and the like. */
     static final String INTERNAL = "urn:x-arq:";
+
+    /**
+     * A TDB2 tuple filter, set per query execution: quads (the records' named graphs) pass, triples (the real
+     * default graph: the bookkeeping) never do. It sits under every pattern TDB2 solves, whatever algebra a
+     * query compiles to (an OPTIONAL whose graph name is substituted, a filtered quad pattern): the executor's
+     * guard alone was found to miss such shapes.
+     */
+    static final Predicate<Tuple<NodeId>> RECORDS_ONLY = tuple -> tuple.len() == 4;
 
     /** Refuses what the query names outside its reach; tells whether it calls any (allowed) SERVICE. */
     static boolean check(Query query, QueryRequest request, Set<String> allowedServices) {

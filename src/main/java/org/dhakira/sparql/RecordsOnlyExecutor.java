@@ -18,8 +18,9 @@ import org.apache.jena.tdb2.solver.OpExecutorTDB2;
  * bookkeeping. A query may compute that graph's name ({@code BIND(IRI(CONCAT("urn:x-arq:", …)) AS ?g)}) or give it
  * as data ({@code VALUES}), which no check of the query's text can see; here a graph pattern whose graph is that
  * name, given or bound, matches nothing, whether TDB2 runs it as quads or walks a property path over the graph.
- * Set per query execution. (TDB2's tuple filter would also hide it, but cost about a fifth of the throughput of
- * a single client in the benchmark; this costs a comparison per row that reaches a graph pattern.)
+ * Set per query execution, together with TDB2's tuple filter ({@link Boundaries#RECORDS_ONLY}): a review found
+ * shapes this guard misses (a filtered quad pattern TDB2 runs by another method), and the filter sits under
+ * them all; the guard stays, as it also stops a path walked over the default graph by name.
  */
 final class RecordsOnlyExecutor extends OpExecutorTDB2 {
 

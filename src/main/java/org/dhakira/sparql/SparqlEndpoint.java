@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
@@ -24,6 +25,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.pfunction.PropertyFunctionRegistry;
+import org.apache.jena.tdb2.sys.SystemTDB;
 import org.dhakira.index.Search;
 import org.dhakira.sparql.QueryRefusedException.Reason;
 import org.dhakira.store.RecordStore;
@@ -112,6 +114,7 @@ public final class SparqlEndpoint {
                 .timeout(policy.timeout().toMillis(), TimeUnit.MILLISECONDS)
                 .set(ARQConstants.registryPropertyFunctions, functions)
                 .set(ARQConstants.sysOpExecutorFactory, RecordsOnlyExecutor.FACTORY)
+                .set(SystemTDB.symTupleFilter, Boundaries.RECORDS_ONLY)
                 .set(ARQ.httpServiceAllowed, prepared.callsServices())
                 .build()) {
             return switch (prepared.form()) {
@@ -133,9 +136,56 @@ public final class SparqlEndpoint {
                 }
                 case ASK -> new Answer.Bool(exec.ask());
                 case CONSTRUCT -> triples(exec.constructTriples(), prepared.query(), cap);
-                case DESCRIBE -> triples(exec.describeTriples(), prepared.query(), cap);
+                case DESCRIBE -> describe(prepared, dataset, cap);
             };
         }
+    }
+
+    /**
+     * DESCRIBE, done here rather than by Jena's handler, which reads the store's real default graph (the
+     * bookkeeping) and runs outside the time limit and the cap: the resources named, and those the pattern binds
+     * (found by the query run as a SELECT, under the same limits), each described by its statements in the
+     * records' union.
+     */
+    private Answer describe(PreparedQuery prepared, DatasetGraph dataset, int cap) {
+        Query query = prepared.query();
+        long deadline = System.nanoTime() + policy.timeout().toNanos();
+        java.util.Set<Node> resources = new java.util.LinkedHashSet<>(query.getResultURIs());
+        if (query.getQueryPattern() != null) {
+            Query select = query.cloneQuery();
+            select.setQuerySelectType();
+            if (!select.hasLimit() || select.getLimit() > cap) select.setLimit(cap + 1L);
+            try (QueryExec exec = QueryExec.dataset(dataset).query(select)
+                    .timeout(policy.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                    .set(ARQConstants.registryPropertyFunctions, functions)
+                    .set(ARQConstants.sysOpExecutorFactory, RecordsOnlyExecutor.FACTORY)
+                    .set(SystemTDB.symTupleFilter, Boundaries.RECORDS_ONLY)
+                    .set(ARQ.httpServiceAllowed, prepared.callsServices())
+                    .build()) {
+                RowSet rows = exec.select();
+                List<Var> described = query.isQueryResultStar() ? rows.getResultVars() : query.getProjectVars();
+                while (rows.hasNext()) {
+                    Binding b = rows.next();
+                    for (Var v : described) {
+                        Node n = b.get(v);
+                        if (n != null && (n.isURI() || n.isBlank())) resources.add(n);
+                    }
+                }
+            }
+        }
+        Graph union = dataset.getUnionGraph(); // the records' named graphs only
+        Graph graph = GraphFactory.createDefaultGraph();
+        graph.getPrefixMapping().setNsPrefixes(query.getPrefixMapping());
+        for (Node r : resources) {
+            Iterator<Triple> statements = union.find(r, Node.ANY, Node.ANY);
+            while (statements.hasNext()) {
+                if (System.nanoTime() > deadline) throw new QueryCancelledException();
+                Triple t = statements.next();
+                if (graph.size() == cap && !graph.contains(t)) return new Answer.Triples(graph, true);
+                graph.add(t);
+            }
+        }
+        return new Answer.Triples(graph, false);
     }
 
     private static Answer triples(Iterator<Triple> triples, Query query, int cap) {

@@ -198,12 +198,22 @@ class SparqlDoorTest {
             "SELECT * { VALUES ?g { <urn:x-arq:DefaultGraph> } OPTIONAL { GRAPH ?g { ?s ?p ?o . ?s ?q ?r } } }",
             "SELECT * { BIND(IRI(CONCAT('urn:x-arq:', 'DefaultGraph')) AS ?g) OPTIONAL { GRAPH ?g { ?s <urn:dhakira:system#sequence> ?o } } }",
             "SELECT * { { SELECT (IRI(CONCAT('urn:x-arq:', 'DefaultGraph')) AS ?g) {} } GRAPH ?g { ?s ?p ?o . ?s ?q ?r } }",
-            "SELECT * { VALUES ?g { <urn:x-arq:DefaultGraph> } FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } BIND(?g AS ?s) }"})
+            "SELECT * { VALUES ?g { <urn:x-arq:DefaultGraph> } FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } BIND(?g AS ?s) }",
+            "SELECT * { BIND(IRI(CONCAT('urn:x-arq:','DefaultGraph')) AS ?g) OPTIONAL { GRAPH ?g { ?s ?p ?o FILTER(isIRI(?s)) } } }",
+            "SELECT * { VALUES ?g { <urn:x-arq:DefaultGraph> } OPTIONAL { GRAPH ?g { ?s ?p ?o FILTER(?p != <urn:x>) } } }"})
     void theStoresBookkeepingIsOutOfSight(String query) throws Exception {
         HttpResponse<String> r = http.get(query, "application/sparql-results+json");
         assertEquals(200, r.statusCode(), r.body());
         assertFalse(r.body().contains("urn:dhakira:system") && table(r).hasNext(), query + " revealed: " + r.body());
         assertEquals(List.of(), column(r, "s"), query);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"DESCRIBE <urn:dhakira:system>", "DESCRIBE ?s { ?s ?p ?o }", "DESCRIBE ?s { ?s <urn:dhakira:system#sequence> ?o }"})
+    void describeShowsOnlyTheRecords(String query) throws Exception {
+        HttpResponse<String> r = http.get(query, "application/n-triples");
+        assertEquals(200, r.statusCode(), r.body());
+        assertFalse(r.body().contains("urn:dhakira:system"), query + " revealed: " + r.body());
     }
 
     @ParameterizedTest

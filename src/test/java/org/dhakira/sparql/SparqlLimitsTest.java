@@ -82,6 +82,9 @@ class SparqlLimitsTest {
         HttpResponse<String> graph = http.get("CONSTRUCT WHERE { ?s ?p ?o }", "application/n-triples");
         assertEquals(CAP + "; truncated", graph.headers().firstValue(SparqlResourceHeaders.ROW_CAP).orElseThrow());
         assertEquals(CAP, graph.body().lines().filter(l -> !l.isBlank()).count());
+        HttpResponse<String> described = http.get("DESCRIBE ?s { ?s ?p ?o }", "application/n-triples");
+        assertEquals(CAP + "; truncated", described.headers().firstValue(SparqlResourceHeaders.ROW_CAP).orElseThrow(), "DESCRIBE is capped too");
+        assertEquals(CAP, described.body().lines().filter(l -> !l.isBlank()).count());
     }
 
     @Test
