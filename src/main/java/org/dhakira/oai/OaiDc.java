@@ -37,6 +37,16 @@ final class OaiDc implements MetadataFormat {
         this.base = base;
     }
 
+    /** What the crosswalk reads: the record's own fields, not its body nor the super-terms' copies. */
+    private static final java.util.Set<Node> READS = java.util.Set.of(Arch.title, Arch.name, Arch.issuer, Arch.relatedOrganisation,
+            Arch.relatedPerson, Arch.relatedEvent, Arch.relatedPlace, Arch.relatedDocument, Arch.targetCountry, Arch.summary,
+            Arch.reliability, Arch.issued, Arch.date, Arch.documentType, Arch.archiveCode, Arch.sourceUrl, Arch.originalLanguage);
+
+    @Override
+    public java.util.Optional<java.util.Set<Node>> properties() {
+        return java.util.Optional.of(READS);
+    }
+
     @Override
     public String prefix() {
         return "oai_dc";
@@ -146,8 +156,12 @@ final class OaiDc implements MetadataFormat {
     /** A vocabulary term's label in Arabic and English, after a fixed lead-in per language. */
     private void labelled(OaiXml xml, String element, Node term, Map<String, String> leadIn) throws XMLStreamException {
         for (String lang : List.of("ar", "en")) {
-            String label = vocabulary.label(term, lang).orElse(null);
-            if (label != null) dc(xml, element, leadIn.get(lang) + label, lang);
+            String label = labels.computeIfAbsent(term, t -> Map.of(
+                    "ar", vocabulary.label(t, "ar").orElse(""), "en", vocabulary.label(t, "en").orElse(""))).get(lang);
+            if (!label.isEmpty()) dc(xml, element, leadIn.get(lang) + label, lang);
         }
     }
+
+    /** Labels of types, grades and kinds: a few dozen terms, asked for on every record; the vocabulary never changes. */
+    private final Map<Node, Map<String, String>> labels = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -335,7 +335,7 @@ public final class OaiProvider {
         for (Listing.Entry e : fresh ? unchanged : changed) {
             StoredRecord r = fresh
                     ? new StoredRecord(e.id(), e.sequence(), e.datestamp(), e.deleted(), e.deleted() ? org.apache.jena.graph.Graph.emptyGraph
-                            : snapshot.graph(e.id()), List.of())
+                            : format.properties().map(p -> snapshot.graph(e.id(), p)).orElseGet(() -> snapshot.graph(e.id())), List.of())
                     : snapshot.find(e.id()).orElseThrow();
             w.writeStartElement(NS, "record");
             writeHeader(xml, r.id(), r.datestamp(), r.deleted(), e.sets());

@@ -219,6 +219,12 @@ public final class RecordStore implements AutoCloseable {
         /** The record's graph alone, without its bookkeeping (empty if there is no such record). */
         Graph graph(RecordId id);
 
+        /**
+         * Only the statements of the record's own subject with these properties: for readers that need a few
+         * fields of many records, which then skip decoding bodies and the super-terms' copies of every value.
+         */
+        Graph graph(RecordId id, java.util.Collection<Node> properties);
+
         /** The sequence number of the last change this snapshot sees. */
         long position();
     }
@@ -244,6 +250,14 @@ public final class RecordStore implements AutoCloseable {
             @Override
             public Graph graph(RecordId id) {
                 return graphOf(dsg, NodeFactory.createURI(id.iri(base)));
+            }
+
+            @Override
+            public Graph graph(RecordId id, java.util.Collection<Node> properties) {
+                Node g = NodeFactory.createURI(id.iri(base));
+                Graph copy = GraphFactory.createDefaultGraph();
+                for (Node p : properties) dsg.find(g, g, p, Node.ANY).forEachRemaining(q -> copy.add(q.asTriple()));
+                return copy;
             }
 
             @Override
