@@ -51,14 +51,13 @@ public record ProtocolRequest(Optional<QueryRequest> query, Optional<String> for
             }
             String type = contentType.split(";")[0].trim().toLowerCase(Locale.ROOT);
             Optional<String> charset = charset(contentType);
+            if ((type.equals(FORM) || type.equals(SPARQL_QUERY)) && charset.isPresent() && !charset.get().equalsIgnoreCase("utf-8")) {
+                // Decoding another charset as UTF-8 would quietly change the query's words.
+                throw new QueryRefusedException(Reason.UNSUPPORTED_MEDIA_TYPE, "a query or form must be UTF-8, not " + charset.get());
+            }
             switch (type) {
                 case FORM -> form(utf8(body, "the form")).forEach((k, v) -> params.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-                case SPARQL_QUERY -> {
-                    if (charset.isPresent() && !charset.get().equalsIgnoreCase("utf-8")) {
-                        throw new QueryRefusedException(Reason.UNSUPPORTED_MEDIA_TYPE, "a query body must be UTF-8, not " + charset.get());
-                    }
-                    direct = Optional.of(utf8(body, "the query"));
-                }
+                case SPARQL_QUERY -> direct = Optional.of(utf8(body, "the query"));
                 case SPARQL_UPDATE -> throw updateRefused();
                 default -> throw new QueryRefusedException(Reason.UNSUPPORTED_MEDIA_TYPE, "a POST to /sparql takes " + FORM + " or "
                         + SPARQL_QUERY + ", not " + type);

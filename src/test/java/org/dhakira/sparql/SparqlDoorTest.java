@@ -160,6 +160,15 @@ class SparqlDoorTest {
     }
 
     @Test
+    void aFormInAnotherCharsetIsRefusedNotMisread() throws Exception {
+        HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("sparql"))
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=ISO-8859-1")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("query=ASK%20%7B%7D")));
+        assertEquals(415, r.statusCode(), r.body());
+        assertTrue(r.body().contains("must be UTF-8"), r.body());
+    }
+
+    @Test
     void aParseErrorSaysLineAndColumn() throws Exception {
         HttpResponse<String> r = http.get("SELECT ?s\nWHERE { ?s ?p }", "application/sparql-results+json");
         assertEquals(400, r.statusCode());
