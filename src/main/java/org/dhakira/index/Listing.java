@@ -43,8 +43,12 @@ public final class Listing {
     /** A listed record: its id, the sequence number and datestamp of its last change, and its sets. */
     public record Entry(RecordId id, long sequence, Instant datestamp, boolean deleted, List<String> sets) {}
 
-    /** One page; {@code last} is the position to continue after. */
-    public record Page(List<Entry> entries, boolean more) {
+    /**
+     * One page; {@code last} is the position to continue after. {@code seenThrough} is the highest sequence
+     * number the searcher that read the page had indexed: a store snapshot at that same position holds every
+     * entry exactly as listed.
+     */
+    public record Page(List<Entry> entries, boolean more, long seenThrough) {
         public long last() {
             return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).sequence();
         }
@@ -68,8 +72,22 @@ public final class Listing {
             // Stop counting at the page: the index is sorted by sequence, so each segment stops early.
             TopDocs top = searcher.search(q, new org.apache.lucene.search.TopFieldCollectorManager(BY_SEQUENCE, size + 1, null, size + 1));
             ScoreDoc[] hits = java.util.Arrays.copyOf(top.scoreDocs, Math.min(size, top.scoreDocs.length));
-            return new Page(entries(searcher, hits), top.scoreDocs.length > size);
+            return new Page(entries(searcher, hits), top.scoreDocs.length > size, seenThrough(searcher.getIndexReader()));
         });
+    }
+
+    /**
+     * Every change adds a document under its sequence number and each segment is sorted by it, so the last
+     * document of each segment (deleted or not) holds the segment's highest: the highest of those is the last
+     * change this reader has seen.
+     */
+    private static long seenThrough(IndexReader reader) throws IOException {
+        long max = 0;
+        for (LeafReaderContext leaf : reader.leaves()) {
+            int last = leaf.reader().maxDoc() - 1;
+            if (last >= 0) max = Math.max(max, value(leaf, Fields.SEQ, last));
+        }
+        return max;
     }
 
     /** How many records the whole list (from the start) holds. */

@@ -84,6 +84,14 @@ class ListingTest {
     }
 
     @Test
+    void aPageSaysTheLastChangeItsIndexHadSeen() throws Exception {
+        assertEquals(store.position().sequence(), listing.page(Optional.of("kind:organisation"), Optional.empty(), Optional.empty(), 0, 2).seenThrough(),
+                "the deleted report and the changed organisation included, whatever the page shows");
+        load(TestArchives.organisation("o1", "Org one", "منظمة واحد"));
+        assertEquals(store.position().sequence(), listing.page(Optional.empty(), Optional.empty(), Optional.empty(), 0, 1).seenThrough());
+    }
+
+    @Test
     void datestampsNeverDecreaseAlongTheListing() {
         Instant previous = Instant.EPOCH;
         long seq = 0;
