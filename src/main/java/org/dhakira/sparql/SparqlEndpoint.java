@@ -110,13 +110,7 @@ public final class SparqlEndpoint {
             dataset = DynamicDatasets.dynamicDataset(DatasetDescription.create(request.defaultGraphs(), request.namedGraphs()), records, false);
         }
         int cap = policy.rowCap();
-        try (QueryExec exec = QueryExec.dataset(dataset).query(prepared.query())
-                .timeout(policy.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                .set(ARQConstants.registryPropertyFunctions, functions)
-                .set(ARQConstants.sysOpExecutorFactory, RecordsOnlyExecutor.FACTORY)
-                .set(SystemTDB.symTupleFilter, Boundaries.RECORDS_ONLY)
-                .set(ARQ.httpServiceAllowed, prepared.callsServices())
-                .build()) {
+        try (QueryExec exec = execution(prepared.query(), dataset, prepared)) {
             return switch (prepared.form()) {
                 case SELECT -> {
                     RowSet rows = exec.select();
@@ -155,13 +149,7 @@ public final class SparqlEndpoint {
             Query select = query.cloneQuery();
             select.setQuerySelectType();
             if (!select.hasLimit() || select.getLimit() > cap) select.setLimit(cap + 1L);
-            try (QueryExec exec = QueryExec.dataset(dataset).query(select)
-                    .timeout(policy.timeout().toMillis(), TimeUnit.MILLISECONDS)
-                    .set(ARQConstants.registryPropertyFunctions, functions)
-                    .set(ARQConstants.sysOpExecutorFactory, RecordsOnlyExecutor.FACTORY)
-                    .set(SystemTDB.symTupleFilter, Boundaries.RECORDS_ONLY)
-                    .set(ARQ.httpServiceAllowed, prepared.callsServices())
-                    .build()) {
+            try (QueryExec exec = execution(select, dataset, prepared)) {
                 RowSet rows = exec.select();
                 List<Var> described = query.isQueryResultStar() ? rows.getResultVars() : query.getProjectVars();
                 while (rows.hasNext()) {
@@ -186,6 +174,17 @@ public final class SparqlEndpoint {
             }
         }
         return new Answer.Triples(graph, false);
+    }
+
+    /** An execution under the endpoint's rules: the time limit, text:query, the records-only guards, SERVICE as checked. */
+    private QueryExec execution(Query query, DatasetGraph dataset, PreparedQuery prepared) {
+        return QueryExec.dataset(dataset).query(query)
+                .timeout(policy.timeout().toMillis(), TimeUnit.MILLISECONDS)
+                .set(ARQConstants.registryPropertyFunctions, functions)
+                .set(ARQConstants.sysOpExecutorFactory, RecordsOnlyExecutor.FACTORY)
+                .set(SystemTDB.symTupleFilter, Boundaries.RECORDS_ONLY)
+                .set(ARQ.httpServiceAllowed, prepared.callsServices())
+                .build();
     }
 
     private static Answer triples(Iterator<Triple> triples, Query query, int cap) {
