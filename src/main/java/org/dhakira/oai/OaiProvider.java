@@ -317,8 +317,9 @@ public final class OaiProvider {
      * The listed records as the snapshot has them. A record changed since the listing was read (a higher sequence
      * number in the store) is left for later in the list, where its new position puts it; only if that would
      * leave the page empty, which the schema forbids, is it shown in its new state here.
+     *
+     * @param current whether the snapshot is at the very change the listing was read at, so no entry can be stale
      */
-    /** @param current whether the snapshot is at the very change the listing was read at, so no entry can be stale */
     private void writeRecords(OaiXml xml, List<Listing.Entry> entries, MetadataFormat format, RecordStore.Snapshot snapshot,
                               boolean current) throws XMLStreamException, IOException {
         XMLStreamWriter w = xml.stax();
