@@ -64,6 +64,11 @@ final class Boundaries {
             }
 
             @Override
+            public void visit(org.apache.jena.sparql.algebra.op.OpBGP bgp) {
+                bgp.getPattern().forEach(t -> javaName(t.getPredicate()));
+            }
+
+            @Override
             public void visit(OpService service) {
                 Node endpoint = service.getService();
                 if (!endpoint.isURI()) {
@@ -77,8 +82,24 @@ final class Boundaries {
                 }
                 services[0] = true;
             }
-        }, new ExprVisitorBase());
+        }, new ExprVisitorBase() {
+            @Override
+            public void visit(org.apache.jena.sparql.expr.ExprFunctionN func) {
+                if (func instanceof org.apache.jena.sparql.expr.E_Function f) javaName(org.apache.jena.graph.NodeFactory.createURI(f.getFunctionIRI()));
+            }
+        });
         return services[0];
+    }
+
+    /**
+     * Jena loads any class on its classpath named by a {@code java:} function or property-function IRI; a public
+     * endpoint offers the standard functions and text:query, not the server's classes.
+     */
+    private static void javaName(Node n) {
+        if (n != null && n.isURI() && n.getURI().startsWith("java:")) {
+            throw new QueryRefusedException(Reason.FORBIDDEN, "<" + n.getURI() + "> names a Java class; this endpoint offers the"
+                    + " SPARQL functions, Jena's library functions and text:query, not classes of the server");
+        }
     }
 
     private static void graphName(Node g) {

@@ -250,6 +250,17 @@ class SparqlDoorTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+            "SELECT (<java:org.apache.jena.sparql.function.library.sqrt>(16) AS ?x) {}",
+            "SELECT * { ?s ?p ?o FILTER(<java:org.apache.jena.sparql.function.library.sqrt>(4) > 1) }",
+            "SELECT * { ?x <java:org.apache.jena.sparql.pfunction.library.splitIRI> (?ns ?local) }"})
+    void javaClassesAreNotCallable(String query) throws Exception {
+        HttpResponse<String> r = http.get(query, "application/sparql-results+json");
+        assertEquals(403, r.statusCode(), r.body());
+        assertTrue(r.body().contains("names a Java class"), r.body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
             "SELECT * { SERVICE <http://elsewhere.example/sparql> { ?s ?p ?o } }",
             "SELECT * { SERVICE SILENT <http://elsewhere.example/sparql> { ?s ?p ?o } }",
             "SELECT * { ?s ?p ?o FILTER EXISTS { SERVICE <http://elsewhere.example/sparql> { ?s ?p ?o } } }",
