@@ -19,8 +19,8 @@ public enum ResultFormat {
     CSV("text/csv", ResultSetLang.RS_CSV, false, "csv"),
     TSV("text/tab-separated-values", ResultSetLang.RS_TSV, false, "tsv"),
     TURTLE("text/turtle", Lang.TURTLE, true, "turtle", "ttl"),
-    JSONLD("application/ld+json", Lang.JSONLD, true, "json-ld", "jsonld"),
-    RDFXML("application/rdf+xml", Lang.RDFXML, true, "rdf-xml", "rdfxml", "rdf"),
+    JSONLD("application/ld+json", Lang.JSONLD, true, "json-ld", "jsonld", "application/json"),
+    RDFXML("application/rdf+xml", Lang.RDFXML, true, "rdf-xml", "rdfxml", "rdf", "application/xml", "text/xml"),
     NTRIPLES("application/n-triples", Lang.NTRIPLES, true, "n-triples", "ntriples", "nt", "text/plain");
 
     private final String mediaType;

@@ -111,7 +111,9 @@ class SparqlDoorTest {
             "application/ld+json, application/ld+json, JSONLD",
             "application/rdf+xml, application/rdf+xml, RDFXML",
             "application/n-triples, application/n-triples, NTRIPLES",
-            "'application/rdf+xml;q=0.2, text/turtle;q=0.8', text/turtle, TURTLE"})
+            "'application/rdf+xml;q=0.2, text/turtle;q=0.8', text/turtle, TURTLE",
+            "application/xml, application/rdf+xml, RDFXML",
+            "application/json, application/ld+json, JSONLD"})
     void answersConstructAndDescribeInTheRdfFormatAcceptAsksFor(String accept, String expected, String lang) throws Exception {
         for (String q : List.of("CONSTRUCT { ?doc a arch:Document } WHERE { ?doc a arch:Document }",
                 "DESCRIBE <" + TestArchives.BASE + "id/" + SAYDNAYA + ">")) {
