@@ -22,11 +22,12 @@ final class LinkedNames {
     private final Cache cache;
     private final long position;
 
-    LinkedNames(RecordStore.Snapshot snapshot, String base, Cache cache) {
+    /** @param position the snapshot's {@link RecordStore.Snapshot#position()}, which the caller has already read */
+    LinkedNames(RecordStore.Snapshot snapshot, long position, String base, Cache cache) {
         this.snapshot = snapshot;
         this.base = base;
         this.cache = cache;
-        this.position = snapshot.position();
+        this.position = position;
     }
 
     /** Language tag → name; empty for a thing that is not a live record of this archive. */

@@ -9,7 +9,6 @@ import javax.xml.stream.XMLStreamWriter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.dhakira.store.StoredRecord;
 import org.dhakira.vocab.Arch;
 import org.dhakira.vocab.Kind;
@@ -73,35 +72,35 @@ final class OaiDc implements MetadataFormat {
         w.writeNamespace("xsi", OaiXml.XSI);
         w.writeAttribute("xsi", OaiXml.XSI, "schemaLocation", NS + " " + schema());
 
-        texts(xml, "title", g, s, Arch.title);
-        texts(xml, "title", g, s, Arch.name);
-        linkedNames(xml, "creator", g, s, names, Arch.issuer);
-        linkedNames(xml, "subject", g, s, names, Arch.relatedOrganisation, Arch.relatedPerson, Arch.relatedEvent);
-        texts(xml, "description", g, s, Arch.summary);
-        for (Node grade : objects(g, s, Arch.reliability)) {
+        texts(xml, "title", g, Arch.title);
+        texts(xml, "title", g, Arch.name);
+        linkedNames(xml, "creator", g, names, Arch.issuer);
+        linkedNames(xml, "subject", g, names, Arch.relatedOrganisation, Arch.relatedPerson, Arch.relatedEvent);
+        texts(xml, "description", g, Arch.summary);
+        for (Node grade : g.of(Arch.reliability)) {
             labelled(xml, "description", grade, Map.of("ar", "درجة الموثوقية: ", "en", "Reliability grade: "));
         }
         dc(xml, "publisher", repository.name(), null);
         for (Node p : new Node[] {Arch.issued, Arch.date}) {
-            for (Node d : objects(g, s, p)) dc(xml, "date", d.getLiteralLexicalForm(), null);
+            for (Node d : g.of(p)) dc(xml, "date", d.getLiteralLexicalForm(), null);
         }
         if (record.id().kind() == Kind.DOCUMENT) {
             dc(xml, "type", "Text", null); // DCMI Type Vocabulary
-            for (Node type : objects(g, s, Arch.documentType)) labelled(xml, "type", type, Map.of("ar", "", "en", ""));
+            for (Node type : g.of(Arch.documentType)) labelled(xml, "type", type, Map.of("ar", "", "en", ""));
         } else {
             labelled(xml, "type", record.id().kind().type(), Map.of("ar", "", "en", ""));
         }
         dc(xml, "identifier", s.getURI(), null);
-        for (Node code : objects(g, s, Arch.archiveCode)) dc(xml, "identifier", code.getLiteralLexicalForm(), null);
-        for (Node url : objects(g, s, Arch.sourceUrl)) dc(xml, "source", url.isURI() ? url.getURI() : url.getLiteralLexicalForm(), null);
-        for (Node lang : objects(g, s, Arch.originalLanguage)) dc(xml, "language", lang.getLiteralLexicalForm(), null);
+        for (Node code : g.of(Arch.archiveCode)) dc(xml, "identifier", code.getLiteralLexicalForm(), null);
+        for (Node url : g.of(Arch.sourceUrl)) dc(xml, "source", url.isURI() ? url.getURI() : url.getLiteralLexicalForm(), null);
+        for (Node lang : g.of(Arch.originalLanguage)) dc(xml, "language", lang.getLiteralLexicalForm(), null);
         java.util.Set<String> related = new java.util.TreeSet<>();
         for (Node p : new Node[] {Arch.issuer, Arch.relatedDocument, Arch.relatedOrganisation, Arch.relatedPerson,
                 Arch.relatedEvent, Arch.relatedPlace, Arch.targetCountry}) {
-            for (Node o : objects(g, s, p)) if (o.isURI()) related.add(o.getURI());
+            for (Node o : g.of(p)) if (o.isURI()) related.add(o.getURI());
         }
         for (String uri : related) dc(xml, "relation", uri, null);
-        linkedNames(xml, "coverage", g, s, names, Arch.targetCountry, Arch.relatedPlace);
+        linkedNames(xml, "coverage", g, names, Arch.targetCountry, Arch.relatedPlace);
         dc(xml, "rights", repository.license(), null);
         w.writeEndElement();
     }
@@ -132,21 +131,17 @@ final class OaiDc implements MetadataFormat {
         }
     }
 
-    private static List<Node> objects(Statements g, Node s, Node p) {
-        return g.of(p);
-    }
-
-    private static void texts(OaiXml xml, String element, Statements g, Node s, Node p) throws XMLStreamException {
-        for (Node o : objects(g, s, p)) {
+    private static void texts(OaiXml xml, String element, Statements g, Node p) throws XMLStreamException {
+        for (Node o : g.of(p)) {
             if (o.isLiteral()) dc(xml, element, o.getLiteralLexicalForm(), o.getLiteralLanguage());
         }
     }
 
-    private static void linkedNames(OaiXml xml, String element, Statements g, Node s, LinkedNames names, Node... properties)
+    private static void linkedNames(OaiXml xml, String element, Statements g, LinkedNames names, Node... properties)
             throws XMLStreamException {
         java.util.Set<Node> done = new java.util.HashSet<>();
         for (Node p : properties) {
-            for (Node o : objects(g, s, p)) {
+            for (Node o : g.of(p)) {
                 if (!done.add(o)) continue;
                 for (Map.Entry<String, String> name : names.of(o).entrySet()) dc(xml, element, name.getValue(), name.getKey());
             }

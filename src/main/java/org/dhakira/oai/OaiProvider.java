@@ -256,7 +256,7 @@ public final class OaiProvider {
         Listing.Entry entry = listing.entry(id).orElseThrow(() -> unknown(r.identifier().get()));
         return (xml, snapshot) -> {
             xml.stax().writeStartElement(NS, "GetRecord");
-            writeRecords(xml, List.of(entry), format, snapshot, false);
+            writeRecords(xml, List.of(entry), format, snapshot, -1);
             xml.stax().writeEndElement();
         };
     }
@@ -296,7 +296,7 @@ public final class OaiProvider {
             XMLStreamWriter w = xml.stax();
             w.writeStartElement(NS, r.verb().name());
             if (r.verb() == Verb.ListRecords) {
-                writeRecords(xml, entries, format, snapshot, snapshot.position() == page.seenThrough());
+                writeRecords(xml, entries, format, snapshot, page.seenThrough());
             } else {
                 for (Listing.Entry e : entries) writeHeader(xml, e.id(), e.datestamp(), e.deleted(), e.sets());
             }
@@ -318,12 +318,15 @@ public final class OaiProvider {
      * number in the store) is left for later in the list, where its new position puts it; only if that would
      * leave the page empty, which the schema forbids, is it shown in its new state here.
      *
-     * @param current whether the snapshot is at the very change the listing was read at, so no entry can be stale
+     * @param listedAt the last change the listing's searcher had seen (-1: unknown); a snapshot at that very change
+     *                 holds every entry as listed
      */
     private void writeRecords(OaiXml xml, List<Listing.Entry> entries, MetadataFormat format, RecordStore.Snapshot snapshot,
-                              boolean current) throws XMLStreamException, IOException {
+                              long listedAt) throws XMLStreamException, IOException {
         XMLStreamWriter w = xml.stax();
-        LinkedNames linked = new LinkedNames(snapshot, store.base(), names);
+        long position = snapshot.position();
+        boolean current = position == listedAt;
+        LinkedNames linked = new LinkedNames(snapshot, position, store.base(), names);
         // Unless nothing changed since the listing, one lookup per record tells whether the listed state is the
         // stored one; then the listing has the header and only a live record's graph is read.
         List<Listing.Entry> unchanged = new java.util.ArrayList<>();

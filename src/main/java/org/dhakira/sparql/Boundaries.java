@@ -12,7 +12,6 @@ import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
 import org.apache.jena.sparql.algebra.OpVisitorBase;
 import org.apache.jena.sparql.algebra.op.OpGraph;
-import org.apache.jena.sparql.algebra.op.OpQuadPattern;
 import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.algebra.walker.Walker;
 import org.apache.jena.sparql.expr.ExprVisitorBase;
@@ -56,11 +55,6 @@ final class Boundaries {
             @Override
             public void visit(OpGraph opGraph) {
                 graphName(opGraph.getNode());
-            }
-
-            @Override
-            public void visit(OpQuadPattern quads) {
-                graphName(quads.getGraphNode());
             }
 
             @Override

@@ -1,5 +1,6 @@
 package org.dhakira.sparql;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ public enum ResultFormat {
 
     /** The media types this format answers to: its own, then the looser ones clients send ({@code application/json}). */
     public List<String> mediaTypes() {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         out.add(mediaType);
         names.stream().filter(n -> n.contains("/")).forEach(out::add);
         return List.copyOf(out);

@@ -12,7 +12,7 @@ import org.apache.jena.vocabulary.RDF;
  * query: where it is, the language and formats it speaks, its features (the union default graph, full text), and
  * the archive as a VoID dataset whose SPARQL endpoint it is.
  *
- * <pre>{@code Graph sd = ServiceDescription.of(endpoint, List.of(requestUrl));}</pre>
+ * <pre>{@code Graph sd = ServiceDescription.of(endpoint, requestUrl);}</pre>
  */
 public final class ServiceDescription {
     private ServiceDescription() {}

@@ -110,6 +110,7 @@ public final class SparqlEndpoint {
             dataset = DynamicDatasets.dynamicDataset(DatasetDescription.create(request.defaultGraphs(), request.namedGraphs()), records, false);
         }
         int cap = policy.rowCap();
+        if (prepared.form() == QueryForm.DESCRIBE) return describe(prepared, dataset, cap);
         try (QueryExec exec = execution(prepared.query(), dataset, prepared)) {
             return switch (prepared.form()) {
                 case SELECT -> {
@@ -130,7 +131,7 @@ public final class SparqlEndpoint {
                 }
                 case ASK -> new Answer.Bool(exec.ask());
                 case CONSTRUCT -> triples(exec.constructTriples(), prepared.query(), cap);
-                case DESCRIBE -> describe(prepared, dataset, cap);
+                case DESCRIBE -> throw new IllegalStateException("DESCRIBE is answered above");
             };
         }
     }

@@ -41,7 +41,7 @@ import jakarta.ws.rs.core.Variant;
 public final class SparqlResource {
 
     static final String ROW_CAP = "X-Dhakira-Row-Cap";
-    /** A query page or a form bigger than this is not a query. */
+    /** A request body (a query or a form) bigger than this is not a query. */
     private static final int MAX_BODY = 1 << 20;
 
     private final SparqlEndpoint endpoint;
