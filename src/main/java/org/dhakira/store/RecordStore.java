@@ -227,6 +227,15 @@ public final class RecordStore implements AutoCloseable {
 
         /** The sequence number of the last change this snapshot sees. */
         long position();
+
+        /** The datestamp of the record's last change, if it exists: one lookup. */
+        Optional<Instant> datestamp(RecordId id);
+
+        /**
+         * The records whose own subject links to {@code target} by one of {@code properties}, each once, in the
+         * store's index order: one index range per property, reading no record's graph.
+         */
+        java.util.Set<RecordId> linkingTo(RecordId target, java.util.Collection<Node> properties);
     }
 
     /** Runs {@code work} against one consistent snapshot (one read transaction). */
@@ -263,6 +272,27 @@ public final class RecordStore implements AutoCloseable {
             @Override
             public long position() {
                 return RecordStore.position(dsg).sequence();
+            }
+
+            @Override
+            public Optional<Instant> datestamp(RecordId id) {
+                return systemValue(dsg, NodeFactory.createURI(id.iri(base)), Sys.datestamp)
+                        .map(n -> Instant.parse(n.getLiteralLexicalForm()));
+            }
+
+            @Override
+            public java.util.Set<RecordId> linkingTo(RecordId target, java.util.Collection<Node> properties) {
+                Node o = NodeFactory.createURI(target.iri(base));
+                java.util.Set<RecordId> found = new java.util.LinkedHashSet<>();
+                for (Node p : properties) {
+                    dsg.findNG(Node.ANY, Node.ANY, p, o).forEachRemaining(q -> {
+                        // A record's statements are about its own subject; the graph name is the record.
+                        if (q.getGraph().equals(q.getSubject()) && q.getGraph().isURI()) {
+                            RecordId.fromIri(base, q.getGraph().getURI()).ifPresent(found::add);
+                        }
+                    });
+                }
+                return found;
             }
 
             @Override

@@ -1,0 +1,182 @@
+package org.dhakira.describe;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.query.ParameterizedSparqlString;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
+import org.dhakira.store.RecordId;
+import org.dhakira.store.RecordStore;
+import org.dhakira.store.StoredRecord;
+import org.dhakira.vocab.Arch;
+import org.dhakira.vocab.Kind;
+import org.dhakira.vocab.Vocabulary;
+
+/**
+ * Builds {@link Description}s from one store snapshot each, so a description never mixes two states of the
+ * archive. Everything is found through TDB2's indexes — the records linked to by their own graphs, the records
+ * linking here by the quad index on (property, object) — so a description costs lookups in proportion to what it
+ * shows, whatever the size of the archive.
+ *
+ * <pre>{@code Descriptions descriptions = new Descriptions(store);
+ * Optional<Description> d = descriptions.find(RecordId.parse("document/coalition-amnesty-saydnaya-2017-02-07"));}</pre>
+ */
+public final class Descriptions {
+
+    /** The most referring records a description carries; the rest are a link away. */
+    public static final int SHOWN = 100;
+
+    /** The archive's linking properties; which of them point at a kind comes from the ontology's ranges. */
+    private static final List<Node> LINKS = List.of(Arch.issuer, Arch.targetCountry, Arch.relatedOrganisation,
+            Arch.relatedPerson, Arch.relatedEvent, Arch.relatedPlace, Arch.relatedDocument);
+    private static final Node LABEL = RDFS.label.asNode();
+    private static final Node TYPE = RDF.type.asNode();
+
+    private final RecordStore store;
+    private final Vocabulary vocabulary;
+    private final String base;
+    private final Map<Kind, List<Node>> linkingTo;
+
+    public Descriptions(RecordStore store) {
+        this.store = store;
+        this.vocabulary = store.vocabulary();
+        this.base = store.base();
+        Map<Kind, List<Node>> by = new java.util.EnumMap<>(Kind.class);
+        for (Kind k : Kind.values()) by.put(k, LINKS.stream().filter(p -> vocabulary.kindsFor(p).contains(k)).toList());
+        this.linkingTo = java.util.Collections.unmodifiableMap(by);
+    }
+
+    /** The thing's description, or empty when the archive never had it. */
+    public Optional<Description> find(RecordId id) {
+        return store.snapshot(s -> s.find(id).map(r -> describe(s, r)));
+    }
+
+    private Description describe(RecordStore.Snapshot s, StoredRecord record) {
+        if (record.deleted()) return new Description(record, record.graph(), List.of(), Description.Referrers.NONE, record.datestamp());
+        Graph g = GraphFactory.createDefaultGraph();
+        record.graph().find().forEach(g::add);
+        Instant latest = record.datestamp();
+        Node self = NodeFactory.createURI(record.id().iri(base));
+
+        List<Description.Link> links = new ArrayList<>();
+        Map<Node, Boolean> seen = new java.util.HashMap<>();
+        for (Node p : LINKS) {
+            for (Triple t : record.graph().find(self, p, Node.ANY).toList()) {
+                Optional<RecordId> target = t.getObject().isURI() ? RecordId.fromIri(base, t.getObject().getURI()) : Optional.empty();
+                if (target.isEmpty()) continue;
+                Optional<RecordStore.Status> status = s.status(target.get());
+                boolean deleted = status.orElse(RecordStore.Status.DELETED) == RecordStore.Status.DELETED;
+                Map<String, String> labels = deleted ? Map.of() : labels(s, target.get());
+                links.add(new Description.Link(p, target.get(), labels, deleted));
+                if (seen.putIfAbsent(t.getObject(), true) == null && status.isPresent()) {
+                    latest = later(latest, s.datestamp(target.get()));
+                    if (!deleted) describeBriefly(g, t.getObject(), target.get().kind(), labels);
+                }
+            }
+        }
+        for (Node p : List.of(Arch.documentType, Arch.reliability)) {
+            for (Triple t : record.graph().find(self, p, Node.ANY).toList()) {
+                for (String lang : List.of("ar", "en")) {
+                    vocabulary.label(t.getObject(), lang).ifPresent(l -> {
+                        g.add(Triple.create(t.getObject(), SKOS.prefLabel.asNode(), NodeFactory.createLiteralLang(l, lang)));
+                        g.add(Triple.create(t.getObject(), LABEL, NodeFactory.createLiteralLang(l, lang)));
+                    });
+                }
+            }
+        }
+
+        Set<RecordId> linking = s.linkingTo(record.id(), linkingTo.get(record.id().kind()));
+        linking.remove(record.id());
+        List<Description.Referrer> shown = new ArrayList<>();
+        for (RecordId r : linking) {
+            if (shown.size() == SHOWN) break;
+            Node rn = NodeFactory.createURI(r.iri(base));
+            List<Node> via = new ArrayList<>();
+            for (Node p : linkingTo.get(record.id().kind())) {
+                if (!s.values(r, p).stream().filter(self::equals).toList().isEmpty()) {
+                    via.add(p);
+                    g.add(Triple.create(rn, p, self));
+                    for (Node sp : vocabulary.superProperties(p)) g.add(Triple.create(rn, sp, self));
+                }
+            }
+            Map<String, String> labels = labels(s, r);
+            describeBriefly(g, rn, r.kind(), labels);
+            shown.add(new Description.Referrer(r, via, labels, date(s, r)));
+            latest = later(latest, s.datestamp(r));
+        }
+        shown.sort(Comparator.comparing((Description.Referrer r) -> r.date().orElse(LocalDate.MIN)).reversed()
+                .thenComparing(Description.Referrer::id));
+        Optional<String> all = linking.size() > shown.size() ? Optional.of(fullList(record.id())) : Optional.empty();
+        all.ifPresent(href -> g.add(Triple.create(self, RDFS.seeAlso.asNode(), NodeFactory.createURI(href))));
+        return new Description(record, g, links, new Description.Referrers(shown, linking.size(), all), latest);
+    }
+
+    /** A linked thing's kind and labels: what a client needs to show the link without fetching it. */
+    private static void describeBriefly(Graph g, Node thing, Kind kind, Map<String, String> labels) {
+        g.add(Triple.create(thing, TYPE, kind.type()));
+        labels.forEach((lang, l) -> g.add(Triple.create(thing, LABEL, NodeFactory.createLiteralLang(l, lang))));
+    }
+
+    /** Language tag → title (documents, chronicle entries) or name (the rest); the first of each language. */
+    private static Map<String, String> labels(RecordStore.Snapshot s, RecordId id) {
+        Node property = id.kind() == Kind.DOCUMENT || id.kind() == Kind.EVENT ? Arch.title : Arch.name;
+        Map<String, String> labels = new TreeMap<>();
+        for (Node o : s.values(id, property)) {
+            if (o.isLiteral()) labels.putIfAbsent(o.getLiteralLanguage(), o.getLiteralLexicalForm());
+        }
+        return labels;
+    }
+
+    private static Optional<LocalDate> date(RecordStore.Snapshot s, RecordId id) {
+        Node property = id.kind() == Kind.EVENT ? Arch.date : Arch.issued;
+        for (Node o : s.values(id, property)) {
+            try {
+                if (o.isLiteral()) return Optional.of(LocalDate.parse(o.getLiteralLexicalForm()));
+            } catch (DateTimeParseException notADay) {
+                // Checked on the way in; a foreign literal is simply undated.
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Instant later(Instant a, Optional<Instant> b) {
+        return b.filter(x -> x.isAfter(a)).orElse(a);
+    }
+
+    /**
+     * Where every record linking to {@code id} is listed: the search page's facet for organisations and persons,
+     * otherwise the SPARQL query page with the query filled in.
+     */
+    private String fullList(RecordId id) {
+        if (id.kind() == Kind.ORGANISATION || id.kind() == Kind.PERSON) {
+            return base + "search?" + id.kind().segment() + "=" + id.key() + "&sort=newest";
+        }
+        ParameterizedSparqlString q = new ParameterizedSparqlString("""
+                PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+                SELECT DISTINCT ?record ?label WHERE {
+                  ?record ?link ?thing .
+                  FILTER(STRSTARTS(STR(?link), ?ns))
+                  OPTIONAL { ?record rdfs:label ?label }
+                } ORDER BY ?record""");
+        q.setIri("thing", id.iri(base));
+        q.setLiteral("ns", Arch.NS);
+        return base + "sparql?query=" + URLEncoder.encode(q.toString(), StandardCharsets.UTF_8);
+    }
+}
