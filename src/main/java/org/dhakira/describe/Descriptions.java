@@ -53,11 +53,13 @@ public final class Descriptions {
     private final Vocabulary vocabulary;
     private final String base;
     private final Map<Kind, List<Node>> linkingTo;
+    private final org.apache.jena.shared.PrefixMapping prefixes;
 
     public Descriptions(RecordStore store) {
         this.store = store;
         this.vocabulary = store.vocabulary();
         this.base = store.base();
+        this.prefixes = Vocabulary.prefixes(base);
         Map<Kind, List<Node>> by = new java.util.EnumMap<>(Kind.class);
         for (Kind k : Kind.values()) by.put(k, LINKS.stream().filter(p -> vocabulary.kindsFor(p).contains(k)).toList());
         this.linkingTo = java.util.Collections.unmodifiableMap(by);
@@ -69,8 +71,14 @@ public final class Descriptions {
     }
 
     private Description describe(RecordStore.Snapshot s, StoredRecord record) {
-        if (record.deleted()) return new Description(record, record.graph(), List.of(), Description.Referrers.NONE, record.datestamp());
+        if (record.deleted()) {
+            Graph tombstone = GraphFactory.createDefaultGraph();
+            tombstone.getPrefixMapping().setNsPrefixes(prefixes);
+            record.graph().find().forEach(tombstone::add);
+            return new Description(record, tombstone, List.of(), Description.Referrers.NONE, record.datestamp());
+        }
         Graph g = GraphFactory.createDefaultGraph();
+        g.getPrefixMapping().setNsPrefixes(prefixes);
         record.graph().find().forEach(g::add);
         Instant latest = record.datestamp();
         Node self = NodeFactory.createURI(record.id().iri(base));
@@ -129,8 +137,9 @@ public final class Descriptions {
     }
 
     /** A linked thing's kind and labels: what a client needs to show the link without fetching it. */
-    private static void describeBriefly(Graph g, Node thing, Kind kind, Map<String, String> labels) {
+    private void describeBriefly(Graph g, Node thing, Kind kind, Map<String, String> labels) {
         g.add(Triple.create(thing, TYPE, kind.type()));
+        for (Node sc : vocabulary.superClasses(kind.type())) g.add(Triple.create(thing, TYPE, sc));
         labels.forEach((lang, l) -> g.add(Triple.create(thing, LABEL, NodeFactory.createLiteralLang(l, lang))));
     }
 

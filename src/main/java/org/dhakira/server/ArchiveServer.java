@@ -5,6 +5,9 @@ import java.net.URI;
 import org.dhakira.web.HealthResource;
 import org.dhakira.web.HomeResource;
 import org.dhakira.web.OaiResource;
+import org.dhakira.web.CrossOrigin;
+import org.dhakira.web.LenientAccept;
+import org.dhakira.web.RecordPage;
 import org.dhakira.web.RecordResource;
 import org.dhakira.web.SearchResource;
 import org.dhakira.web.SparqlRefusalMapper;
@@ -47,7 +50,10 @@ public final class ArchiveServer implements AutoCloseable {
         Templates templates = new Templates(config.dataFiles());
         ResourceConfig resources = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-                .register(new RecordResource(archive.store()))
+                .register(new RecordResource(new org.dhakira.describe.Descriptions(archive.store()), archive.store(),
+                        new RecordPage(templates, archive.store().vocabulary()), config.oai().license()))
+                .register(new CrossOrigin())
+                .register(new LenientAccept())
                 .register(new HealthResource(archive.store(), archive.index()))
                 .register(new HomeResource(archive.store()))
                 .register(new SearchResource(archive.search(), archive.store(), templates))

@@ -2,59 +2,145 @@ package org.dhakira.web;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
 
-import org.apache.jena.graph.Graph;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RDFFormat;
-import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.riot.RDFWriter;
+import org.dhakira.describe.Description;
+import org.dhakira.describe.Descriptions;
 import org.dhakira.store.RecordId;
 import org.dhakira.store.RecordStore;
-import org.dhakira.store.StoredRecord;
 import org.dhakira.vocab.Kind;
-import org.dhakira.vocab.Vocabulary;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The things' URIs: {@code /id/{kind}/{key}} names the thing and answers 303 See Other to its description
- * {@code /doc/{kind}/{key}}, which is the record's graph as Turtle (410 Gone with the tombstone when deleted).
+ * The things' URIs and their descriptions, as linked data wants them (DESIGN, Identifiers).
+ * {@code /id/{kind}/{key}} names the thing and answers 303 See Other to its description {@code /doc/{kind}/{key}},
+ * which negotiates Turtle, HTML, JSON-LD, RDF/XML or N-Triples from {@code Accept}; {@code /doc/{kind}/{key}.ttl}
+ * (and {@code .html}, {@code .jsonld}, {@code .rdf}, {@code .nt}) is one format, whatever the client accepts.
+ * Deleted things answer 410 Gone with their tombstone, unknown ones 404, unacceptable formats 406. Every
+ * description carries its alternates and the license in {@code Link}, an {@code ETag} and {@code Last-Modified},
+ * and answers conditional requests with 304.
  */
 @Path("/")
 public final class RecordResource {
 
-    static final String TURTLE = "text/turtle;charset=utf-8";
-
+    private final Descriptions descriptions;
     private final RecordStore store;
+    private final RecordPage page;
+    private final String license;
 
-    public RecordResource(RecordStore store) {
+    public RecordResource(Descriptions descriptions, RecordStore store, RecordPage page, String license) {
+        this.descriptions = descriptions;
         this.store = store;
+        this.page = page;
+        this.license = license;
     }
 
     @GET
     @Path("id/{kind}/{key}")
-    public Response thing(@PathParam("kind") String kind, @PathParam("key") String key) {
-        if (recordId(kind, key).flatMap(store::status).isEmpty()) return notFound(kind, key);
-        // Always the archive's own base: a Host header must not choose where a thing's description lives.
-        return Response.seeOther(URI.create(store.base() + "doc/" + kind + "/" + key)).build();
+    public Response thing(@PathParam("kind") String kind, @PathParam("key") String key, @QueryParam("lang") String lang,
+                          @Context HttpHeaders headers) {
+        Optional<RecordId> id = recordId(kind, key);
+        if (id.flatMap(store::status).isEmpty()) return notFound(kind, key, headers, lang);
+        // The archive's own base, never the Host header; no format is chosen here, so the client's Accept goes on
+        // to choose at the description, and a page's language choice is kept.
+        String target = store.base() + "doc/" + id.get().path() + ("en".equals(lang) || "ar".equals(lang) ? "?lang=" + lang : "");
+        return Response.seeOther(URI.create(target)).build();
     }
 
     @GET
-    @Path("doc/{kind}/{key}")
-    public Response description(@PathParam("kind") String kind, @PathParam("key") String key) {
-        Optional<StoredRecord> found = recordId(kind, key).flatMap(store::find);
-        if (found.isEmpty()) return notFound(kind, key);
-        StoredRecord record = found.get();
-        return Response.status(record.deleted() ? Response.Status.GONE : Response.Status.OK)
-                .type(TURTLE)
-                .lastModified(Date.from(record.datestamp()))
-                .entity(turtle(record.graph()))
-                .build();
+    @Path("doc/{kind}/{file}")
+    public Response description(@PathParam("kind") String kind, @PathParam("file") String file, @QueryParam("lang") String lang,
+                                @Context HttpHeaders headers, @Context Request request) {
+        return answer(kind, file, lang, headers, request).build();
+    }
+
+    /** The headers the GET would send, Content-Length included, without the body. */
+    @HEAD
+    @Path("doc/{kind}/{file}")
+    public Response descriptionHead(@PathParam("kind") String kind, @PathParam("file") String file, @QueryParam("lang") String lang,
+                                    @Context HttpHeaders headers, @Context Request request) {
+        Response full = answer(kind, file, lang, headers, request).build();
+        Response.ResponseBuilder head = Response.fromResponse(full).entity(null);
+        if (full.getEntity() instanceof byte[] body) head.header(HttpHeaders.CONTENT_LENGTH, body.length);
+        return head.build();
+    }
+
+    private Response.ResponseBuilder answer(String kind, String file, String lang, HttpHeaders headers, Request request) {
+        // A file name that ends in a format's ending names that format; otherwise it is the key and Accept chooses.
+        int dot = file.lastIndexOf('.');
+        Optional<Representation> fixed = dot > 0 ? Representation.byEnding(file.substring(dot + 1)) : Optional.empty();
+        String key = fixed.isPresent() ? file.substring(0, dot) : file;
+        Optional<Description> found = recordId(kind, key).flatMap(descriptions::find);
+        if (found.isEmpty()) return notFoundBuilder(kind, key, headers, lang);
+        Description d = found.get();
+        String doc = store.base() + "doc/" + d.id().path();
+
+        Optional<Representation> chosen = fixed.or(() -> Representation.preferred(AcceptHeader.parse(headers.getHeaderString(HttpHeaders.ACCEPT))));
+        if (chosen.isEmpty()) {
+            return links(Response.status(Response.Status.NOT_ACCEPTABLE), d, doc).header("Vary", "Accept")
+                    .type("text/plain;charset=utf-8")
+                    .entity("This description is offered as " + Representation.offered()
+                            + "; the request's Accept header takes none of them. Each is also at " + doc + ".{ttl,html,jsonld,rdf,nt}.\n");
+        }
+        Representation r = chosen.get();
+        String ui = SearchResource.uiLanguage(lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        byte[] body = r == Representation.HTML ? page.render(d, ui).getBytes(StandardCharsets.UTF_8) : rdf(d, r);
+        EntityTag etag = new EntityTag(digest(body), true);
+        Date lastModified = Date.from(d.lastModified());
+
+        Response.ResponseBuilder b = null;
+        if (!d.deleted()) b = request.evaluatePreconditions(lastModified, etag);
+        if (b == null) {
+            b = Response.status(d.deleted() ? Response.Status.GONE : Response.Status.OK).entity(body).type(r.contentType());
+        }
+        b.tag(etag).lastModified(lastModified).header("Content-Location", doc + "." + r.ending());
+        if (fixed.isEmpty()) b.header("Vary", "Accept, Accept-Language");
+        else if (r == Representation.HTML) b.header("Vary", "Accept-Language");
+        return links(b, d, doc);
+    }
+
+    /** Each alternate format, the thing described, and the license (RFC 8288; "describes" is RFC 6892's). */
+    private Response.ResponseBuilder links(Response.ResponseBuilder b, Description d, String doc) {
+        StringBuilder link = new StringBuilder();
+        for (Representation alt : Representation.values()) {
+            link.append('<').append(doc).append('.').append(alt.ending()).append(">; rel=\"alternate\"; type=\"").append(alt.mediaType()).append("\", ");
+        }
+        link.append('<').append(d.id().iri(store.base())).append(">; rel=\"describes\", ");
+        link.append('<').append(license).append(">; rel=\"license\"");
+        return b.header("Link", link.toString());
+    }
+
+    private static byte[] rdf(Description d, Representation r) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+        RDFWriter.source(d.graph()).format(r.rdf().orElseThrow()).output(out);
+        return out.toByteArray();
+    }
+
+    /** A weak validator (the body may be sent compressed), from the body's SHA-256. */
+    private static String digest(byte[] body) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(body);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(h, 18));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private static Optional<RecordId> recordId(String kind, String key) {
@@ -65,17 +151,23 @@ public final class RecordResource {
         }
     }
 
-    private Response notFound(String kind, String key) {
-        return Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8"))
-                .entity("There is no " + kind + "/" + key + " in this archive.\n").build();
+    private Response notFound(String kind, String key, HttpHeaders headers, String lang) {
+        return notFoundBuilder(kind, key, headers, lang).build();
     }
 
-    private byte[] turtle(Graph graph) {
-        Graph withPrefixes = GraphFactory.createDefaultGraph();
-        withPrefixes.getPrefixMapping().setNsPrefixes(Vocabulary.prefixes(store.base()));
-        graph.find().forEach(withPrefixes::add);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        RDFDataMgr.write(out, withPrefixes, RDFFormat.TURTLE_PRETTY);
-        return out.toByteArray();
+    /** A page for people (when they take HTML) or a line for machines; both say what URIs here look like. */
+    private Response.ResponseBuilder notFoundBuilder(String kind, String key, HttpHeaders headers, String lang) {
+        Response.ResponseBuilder b = Response.status(Response.Status.NOT_FOUND).header("Vary", "Accept, Accept-Language");
+        Optional<Representation> wanted = Representation.preferred(AcceptHeader.parse(headers.getHeaderString(HttpHeaders.ACCEPT)));
+        Optional<RecordId> id = recordId(kind, key);
+        if (wanted.orElse(null) == Representation.HTML && id.isPresent()) {
+            String ui = SearchResource.uiLanguage(lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+            return b.type(Representation.HTML.contentType()).entity(page.notFound(id.get(), ui));
+        }
+        String what = Kind.fromSegment(kind).isPresent()
+                ? "There is no " + kind + " with the key '" + key + "' in this archive."
+                : "'" + kind + "' is not a kind of thing in this archive (" + Kind.segments() + ").";
+        return b.type("text/plain;charset=utf-8").entity(what + " Things are at " + store.base() + "id/{kind}/{key};"
+                + " search them at " + store.base() + "search?q=…\n");
     }
 }

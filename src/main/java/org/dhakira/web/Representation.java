@@ -1,6 +1,8 @@
 package org.dhakira.web;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.jena.riot.Lang;
@@ -11,20 +13,51 @@ import org.apache.jena.riot.RDFFormat;
  * type; all but HTML are RDF, written by Jena.
  */
 public enum Representation {
-    HTML("html", "text/html", null),
-    TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_BLOCKS),
-    JSON_LD("jsonld", "application/ld+json", RDFFormat.JSONLD11),
-    RDF_XML("rdf", "application/rdf+xml", RDFFormat.RDFXML_PLAIN),
-    N_TRIPLES("nt", "application/n-triples", RDFFormat.NTRIPLES_UTF8);
+    // The order breaks ties: a client that takes anything (curl, */*) gets Turtle, readable by people and machines.
+    TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_BLOCKS, "application/x-turtle", "text/n3", "text/rdf+n3"),
+    HTML("html", "text/html", null, "application/xhtml+xml"),
+    JSON_LD("jsonld", "application/ld+json", RDFFormat.JSONLD11, "application/json"),
+    RDF_XML("rdf", "application/rdf+xml", RDFFormat.RDFXML_PLAIN, "application/xml", "text/xml"),
+    N_TRIPLES("nt", "application/n-triples", RDFFormat.NTRIPLES_UTF8, "text/plain");
 
     private final String ending;
     private final String mediaType;
     private final RDFFormat rdf;
+    /** The type itself, then the older or looser names clients ask for it by (rdflib asks N-Triples as text/plain). */
+    private final List<String> names;
 
-    Representation(String ending, String mediaType, RDFFormat rdf) {
+    Representation(String ending, String mediaType, RDFFormat rdf, String... aliases) {
         this.ending = ending;
         this.mediaType = mediaType;
         this.rdf = rdf;
+        List<String> n = new ArrayList<>(List.of(mediaType));
+        n.addAll(List.of(aliases));
+        this.names = List.copyOf(n);
+    }
+
+    /**
+     * The representation {@code accept} prefers: the highest weight, then the most specific range (a browser's
+     * {@code text/html} wins over its <code>&#42;/&#42;</code> at equal weight), then this enum's
+     * order. Empty when the header accepts none of them (406).
+     */
+    public static Optional<Representation> preferred(AcceptHeader accept) {
+        Representation chosen = null;
+        AcceptHeader.Match best = null;
+        for (Representation r : values()) {
+            Optional<AcceptHeader.Match> m = accept.best(r.names);
+            if (m.isEmpty()) continue;
+            AcceptHeader.Match x = m.get();
+            if (best == null || x.q() > best.q() || (x.q() == best.q() && x.specificity() > best.specificity())) {
+                chosen = r;
+                best = x;
+            }
+        }
+        return Optional.ofNullable(chosen);
+    }
+
+    /** "text/turtle, text/html, …": what a 406 answer lists. */
+    public static String offered() {
+        return String.join(", ", Arrays.stream(values()).map(Representation::mediaType).toList());
     }
 
     public String ending() {

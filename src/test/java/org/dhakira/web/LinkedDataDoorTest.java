@@ -1,0 +1,337 @@
+package org.dhakira.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.sparql.util.IsoMatcher;
+import org.apache.jena.vocabulary.RDFS;
+import org.dhakira.TestArchives;
+import org.dhakira.describe.Descriptions;
+import org.dhakira.server.Archive;
+import org.dhakira.server.ArchiveServer;
+import org.dhakira.server.Config;
+import org.dhakira.store.RecordId;
+import org.dhakira.vocab.Arch;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The linked-data door as crawlers, scripts and people use it: a real archive on a real Jetty whose base URI is
+ * its own address, so the 303 chain can be followed by real clients (rdflib, rapper).
+ */
+class LinkedDataDoorTest {
+
+    @TempDir
+    static Path dir;
+
+    static Archive archive;
+    static ArchiveServer server;
+    static String base;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    static final String SEED = "document/coalition-amnesty-saydnaya-2017-02-07";
+    static final String CROWDED = "organisation/crowded";
+
+    @BeforeAll
+    static void start() throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        base = "http://localhost:" + port + "/";
+        archive = Archive.open(new Config("127.0.0.1", port, dir, Optional.of(base), Optional.empty()));
+        archive.loadDemoIfEmpty();
+        TestArchives.load(archive.store(), TestArchives.document("withdrawn", "") + "\n");
+        TestArchives.load(archive.store(), "{\"id\":\"document/withdrawn\",\"kind\":\"document\",\"deleted\":true}\n");
+        // An organisation named by more documents than a description carries.
+        String many = IntStream.range(0, Descriptions.SHOWN + 5)
+                .mapToObj(i -> TestArchives.document("naming-" + i, "\"relatedOrganisations\":[\"" + CROWDED + "\"]"))
+                .collect(Collectors.joining("\n"));
+        TestArchives.load(archive.store(), TestArchives.organisation("crowded", "Crowded", "مزدحمة") + "\n" + many + "\n");
+        server = ArchiveServer.start(archive);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        archive.close();
+    }
+
+    static HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (headers.length > 0) b.headers(headers);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Graph parse(HttpResponse<String> r, Lang lang) {
+        return RDFParser.fromString(r.body(), lang).base(base).toGraph();
+    }
+
+    static Node thing(String path) {
+        return NodeFactory.createURI(base + "id/" + path);
+    }
+
+    @Test
+    void aThingsUriSeesOtherToItsDescriptionWithoutChoosingAFormat() throws Exception {
+        HttpResponse<String> r = get("id/" + SEED, "Accept", "application/rdf+xml");
+        assertEquals(303, r.statusCode());
+        assertEquals(base + "doc/" + SEED, r.headers().firstValue("Location").orElseThrow(),
+                "no format in the target: the client's Accept chooses there");
+        assertEquals(base + "doc/" + SEED + "?lang=en", get("id/" + SEED + "?lang=en").headers().firstValue("Location").orElseThrow(),
+                "a page's language choice is kept");
+        assertEquals(404, get("id/document/never-was").statusCode());
+        assertEquals(303, get("id/document/withdrawn").statusCode(), "a tombstone's URI leads to its 410");
+    }
+
+    /** Accept headers as real clients send them, and what each gets. */
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8 | text/html",   // Chrome, Firefox
+            "*/*                                                            | text/turtle",          // curl, wget
+            "''                                                             | text/turtle",          // no header
+            "text/turtle                                                    | text/turtle",
+            "application/x-turtle                                           | text/turtle",
+            "text/n3                                                        | text/turtle",
+            "application/rdf+xml, */*;q=0.1                                 | application/rdf+xml",  // rdflib, format=xml
+            "text/turtle,application/x-turtle, */*;q=0.1                    | text/turtle",          // rdflib, format=turtle
+            "text/plain, */*;q=0.1                                          | application/n-triples", // rdflib, format=nt
+            "application/ld+json, application/json;q=0.9, */*;q=0.1         | application/ld+json",  // rdflib, format=json-ld
+            "application/json                                               | application/ld+json",
+            "application/n-triples                                          | application/n-triples",
+            "application/rdf+xml;q=0.5, text/turtle;q=0.9                   | text/turtle",
+            "text/html;q=0, */*                                             | text/turtle",
+            "text/*                                                         | text/turtle",
+            "text/html, */*                                                 | text/html",            // the named type beats the wildcard
+            "application/xml                                                | application/rdf+xml",
+            "nonsense, text/turtle;q=oops, application/ld+json;q=0.4        | application/ld+json",  // unreadable ranges ignored
+    })
+    void negotiatesWhatRealClientsAsk(String accept, String expected) throws Exception {
+        HttpResponse<String> r = accept.isEmpty() ? get("doc/" + SEED) : get("doc/" + SEED, "Accept", accept);
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElseThrow().startsWith(expected + ";charset=utf-8"),
+                r.headers().firstValue("Content-Type").orElseThrow());
+        String ending = Representation.preferred(AcceptHeader.parse(accept)).orElseThrow().ending();
+        assertEquals(base + "doc/" + SEED + "." + ending, r.headers().firstValue("Content-Location").orElseThrow());
+        assertTrue(r.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept")));
+    }
+
+    @Test
+    void anAcceptThatTakesNothingOfferedIs406ListingTheFormats() throws Exception {
+        HttpResponse<String> r = get("doc/" + SEED, "Accept", "image/png, text/html;q=0");
+        assertEquals(406, r.statusCode());
+        for (Representation f : Representation.values()) assertTrue(r.body().contains(f.mediaType()), r.body());
+        assertEquals(5, alternates(r).size(), "the alternates are still linked");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Representation.class, names = "HTML", mode = EnumSource.Mode.EXCLUDE)
+    void everyRdfFormatParsesBackToTheSameGraph(Representation f) throws Exception {
+        Graph turtle = parse(get("doc/" + SEED + ".ttl"), Lang.TURTLE);
+        HttpResponse<String> bySuffix = get("doc/" + SEED + "." + f.ending(), "Accept", "text/html");
+        assertEquals(200, bySuffix.statusCode());
+        assertTrue(bySuffix.headers().firstValue("Content-Type").orElseThrow().startsWith(f.mediaType()), "the ending wins over Accept");
+        assertTrue(IsoMatcher.isomorphic(turtle, parse(bySuffix, f.lang().orElseThrow())), f + " by its ending");
+        assertTrue(IsoMatcher.isomorphic(turtle, parse(get("doc/" + SEED, "Accept", f.mediaType()), f.lang().orElseThrow())), f + " by Accept");
+    }
+
+    @Test
+    void theDescriptionHoldsTheWholeRecordAndNamesWhatItLinksTo() throws Exception {
+        Graph g = parse(get("doc/" + SEED), Lang.TURTLE);
+        Graph own = archive.store().find(RecordId.parse(SEED)).orElseThrow().graph();
+        own.find().forEach(t -> assertTrue(g.contains(t), "the record's own statement " + t));
+        Node issuer = thing("organisation/syrian-coalition");
+        assertTrue(g.contains(thing(SEED), Arch.issuer, issuer));
+        assertEquals(2, g.find(issuer, RDFS.label.asNode(), Node.ANY).toList().size(), "the issuer's name in Arabic and English");
+        assertTrue(g.contains(issuer, org.apache.jena.vocabulary.RDF.type.asNode(), Arch.Organisation));
+        assertTrue(g.find(NodeFactory.createURI(Arch.RELIABILITY_NS + "not-verified"), RDFS.label.asNode(), Node.ANY).toList().stream()
+                .anyMatch(t -> t.getObject().getLiteralLexicalForm().equals("لم يتم التأكد من صحتها")), "the grade's Arabic label");
+        assertTrue(get("doc/" + SEED).body().contains("«المسلخ البشري» على طاولة مجلس الأمن والمجتمع الدولي"), "Arabic intact on the wire");
+    }
+
+    @Test
+    void anOrganisationsDescriptionListsTheDocumentsNamingIt() throws Exception {
+        Graph g = parse(get("doc/organisation/amnesty-international"), Lang.TURTLE);
+        Node amnesty = thing("organisation/amnesty-international");
+        assertTrue(g.contains(thing(SEED), Arch.relatedOrganisation, amnesty), "the inverse link");
+        assertTrue(g.contains(thing("document/amnesty-human-slaughterhouse-2017-02-07"), Arch.issuer, amnesty));
+        assertFalse(g.find(thing(SEED), RDFS.label.asNode(), Node.ANY).toList().isEmpty(), "with the document's title");
+        assertFalse(g.contains(amnesty, RDFS.seeAlso.asNode(), Node.ANY), "a short list is whole");
+    }
+
+    @Test
+    void aLongListOfReferrersIsBoundedWithALinkToTheRest() throws Exception {
+        Graph g = parse(get("doc/" + CROWDED), Lang.TURTLE);
+        long shown = g.find(Node.ANY, Arch.relatedOrganisation, thing(CROWDED)).toList().size();
+        assertEquals(Descriptions.SHOWN, shown);
+        List<org.apache.jena.graph.Triple> more = g.find(thing(CROWDED), RDFS.seeAlso.asNode(), Node.ANY).toList();
+        assertEquals(1, more.size());
+        String all = more.get(0).getObject().getURI();
+        assertEquals(base + "search?organisation=crowded&sort=newest", all);
+        HttpResponse<String> list = get(all.substring(base.length()) + "&size=1", "Accept", "application/json");
+        assertTrue(list.body().contains("\"total\":" + (Descriptions.SHOWN + 5)), "the full list has every one: " + list.body());
+    }
+
+    @Test
+    void everyDescriptionLinksItsAlternatesTheThingAndTheLicense() throws Exception {
+        HttpResponse<String> r = get("doc/" + SEED);
+        List<String> alternates = alternates(r);
+        for (Representation f : Representation.values()) {
+            assertTrue(alternates.contains("<" + base + "doc/" + SEED + "." + f.ending() + ">; rel=\"alternate\"; type=\"" + f.mediaType() + "\""), f.name());
+        }
+        String link = r.headers().firstValue("Link").orElseThrow();
+        assertTrue(link.contains("<" + base + "id/" + SEED + ">; rel=\"describes\""));
+        assertTrue(link.contains("<" + Config.Oai.DEFAULTS.license() + ">; rel=\"license\""));
+        assertTrue(r.headers().firstValue("Last-Modified").isPresent());
+        assertTrue(r.headers().firstValue("ETag").orElseThrow().startsWith("W/\""));
+        assertEquals("*", r.headers().firstValue("Access-Control-Allow-Origin").orElseThrow(), "any origin may read");
+        assertTrue(r.headers().firstValue("Access-Control-Expose-Headers").orElseThrow().contains("Link"));
+    }
+
+    static List<String> alternates(HttpResponse<String> r) {
+        return List.of(r.headers().firstValue("Link").orElseThrow().split(",\\s*(?=<)")).stream()
+                .filter(l -> l.contains("rel=\"alternate\"")).toList();
+    }
+
+    @Test
+    void conditionalRequestsAnswer304UntilTheDescriptionChanges() throws Exception {
+        HttpResponse<String> first = get("doc/" + SEED, "Accept", "text/turtle");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        String modified = first.headers().firstValue("Last-Modified").orElseThrow();
+        HttpResponse<String> same = get("doc/" + SEED, "Accept", "text/turtle", "If-None-Match", etag);
+        assertEquals(304, same.statusCode());
+        assertEquals("", same.body());
+        assertEquals(etag, same.headers().firstValue("ETag").orElseThrow());
+        assertEquals(304, get("doc/" + SEED, "Accept", "text/turtle", "If-Modified-Since", modified).statusCode());
+        assertEquals(200, get("doc/" + SEED, "Accept", "text/turtle", "If-None-Match", "W/\"something-else\"").statusCode());
+        assertEquals(200, get("doc/" + SEED, "Accept", "text/turtle", "If-Modified-Since", "Sat, 01 Jan 2000 00:00:00 GMT").statusCode());
+        assertNotEquals(etag, get("doc/" + SEED + ".nt").headers().firstValue("ETag").orElseThrow(), "each format its own validator");
+    }
+
+    @Test
+    void renamingALinkedThingChangesTheDescriptionsThatNameIt() throws Exception {
+        String path = "document/names-renamed";
+        TestArchives.load(archive.store(), TestArchives.organisation("renamed", "Old name", "الاسم القديم") + "\n"
+                + TestArchives.document("names-renamed", "\"issuer\":\"organisation/renamed\"") + "\n");
+        HttpResponse<String> before = get("doc/" + path);
+        String etag = before.headers().firstValue("ETag").orElseThrow();
+        Thread.sleep(1100); // datestamps are in seconds
+        TestArchives.load(archive.store(), TestArchives.organisation("renamed", "New name", "الاسم الجديد") + "\n");
+        HttpResponse<String> after = get("doc/" + path, "If-None-Match", etag,
+                "If-Modified-Since", before.headers().firstValue("Last-Modified").orElseThrow());
+        assertEquals(200, after.statusCode(), "the issuer's new name is news for the document's description");
+        assertTrue(after.body().contains("الاسم الجديد"));
+    }
+
+    @Test
+    void headSendsTheHeadersOfGetWithoutTheBody() throws Exception {
+        HttpResponse<String> get = get("doc/" + SEED + ".ttl");
+        HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(URI.create(base + "doc/" + SEED + ".ttl"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, head.statusCode());
+        assertEquals("", head.body());
+        assertEquals(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length),
+                head.headers().firstValue("Content-Length").orElseThrow());
+        for (String h : List.of("ETag", "Last-Modified", "Content-Type", "Link", "Content-Location")) {
+            assertEquals(get.headers().firstValue(h), head.headers().firstValue(h), h);
+        }
+    }
+
+    @Test
+    void aDeletedThingIs410WithItsTombstone() throws Exception {
+        HttpResponse<String> r = get("doc/document/withdrawn", "Accept", "application/n-triples");
+        assertEquals(410, r.statusCode());
+        assertTrue(parse(r, Lang.NTRIPLES).contains(thing("document/withdrawn"), org.apache.jena.vocabulary.RDF.type.asNode(), Arch.Tombstone));
+    }
+
+    @Test
+    void unknownThingsAre404WithAPageForPeopleAndALineForMachines() throws Exception {
+        HttpResponse<String> machine = get("doc/document/never-was", "Accept", "text/turtle");
+        assertEquals(404, machine.statusCode());
+        assertTrue(machine.body().contains("no document with the key 'never-was'"), machine.body());
+        HttpResponse<String> person = get("doc/document/never-was", "Accept", "text/html");
+        assertEquals(404, person.statusCode());
+        assertTrue(person.headers().firstValue("Content-Type").orElseThrow().startsWith("text/html"));
+        assertEquals(404, get("doc/spaceship/x").statusCode());
+        assertTrue(get("doc/spaceship/x").body().contains("not a kind of thing"));
+        assertEquals(404, get("doc/document/never-was.ttl").statusCode());
+    }
+
+    @Test
+    void aScriptOnAnotherOriginMayAskConditionally() throws Exception {
+        HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(base + "doc/" + SEED))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "if-none-match").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, preflight.statusCode());
+        assertEquals("*", preflight.headers().firstValue("Access-Control-Allow-Origin").orElseThrow());
+        assertTrue(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().contains("If-None-Match"));
+    }
+
+    @Test
+    void rdflibFollowsTheChainInEveryFormat() throws Exception {
+        String script = """
+                import sys, rdflib
+                for fmt in [None, "turtle", "xml", "nt", "json-ld"]:
+                    g = rdflib.Graph()
+                    g.parse(sys.argv[1], format=fmt)
+                    print(fmt, len(g))
+                """;
+        Path py = Files.writeString(dir.resolve("follow.py"), script);
+        String out = run("python3-rdflib", "/usr/bin/python3", py.toString(), base + "id/" + SEED);
+        int expected = parse(get("doc/" + SEED), Lang.TURTLE).size();
+        for (String line : out.strip().split("\n")) assertEquals(String.valueOf(expected), line.split(" ")[1], line);
+        assertEquals(5, out.strip().split("\n").length);
+    }
+
+    @Test
+    void rapperFollowsTheChain() throws Exception {
+        String out = run("raptor2-utils", "rapper", "--quiet", "--guess", "--output", "ntriples", base + "id/" + SEED);
+        Graph g = RDFParser.fromString(out, Lang.NTRIPLES).toGraph();
+        assertTrue(IsoMatcher.isomorphic(parse(get("doc/" + SEED), Lang.TURTLE), g));
+    }
+
+    /** Runs a client; its standard output, or a failure naming the Debian package to install. */
+    static String run(String debianPackage, String... command) throws Exception {
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        } catch (IOException e) {
+            throw new AssertionError(command[0] + " is not installed: apt-get install " + debianPackage + " (.ci/run does)", e);
+        }
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(command[0] + " did not finish in 120 s");
+        }
+        assertEquals(0, p.exitValue(), command[0] + " failed: " + Files.readString(err, StandardCharsets.UTF_8));
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+}
