@@ -21,7 +21,8 @@ import org.dhakira.store.StoredRecord;
  * vocabulary terms it uses, plus the statements of the records that link to it (at most {@link Descriptions#SHOWN}
  * of them, each with its labels), plus {@code rdfs:seeAlso} the full list when there are more;</li>
  * <li>{@link #links()} and {@link #referrers()}: the same links as values, for the HTML page;</li>
- * <li>{@link #lastModified()}: the latest datestamp of the records shown.</li>
+ * <li>{@link #lastModified()}: the latest datestamp of the records shown;</li>
+ * <li>{@link #position()}: the store's last sequence number in the snapshot it was read from.</li>
  * </ul>
  *
  * A tombstone's description is the tombstone alone.
@@ -29,7 +30,8 @@ import org.dhakira.store.StoredRecord;
  * <pre>{@code Description d = descriptions.find(RecordId.parse("organisation/amnesty-international")).orElseThrow();
  * d.referrers().total(); // documents that name it}</pre>
  */
-public record Description(StoredRecord record, Graph graph, List<Link> links, Referrers referrers, Instant lastModified) {
+public record Description(StoredRecord record, Graph graph, List<Link> links, Referrers referrers, Instant lastModified,
+                          long position) {
 
     public Description {
         Objects.requireNonNull(record, "record");

@@ -75,7 +75,7 @@ public final class Descriptions {
             Graph tombstone = GraphFactory.createDefaultGraph();
             tombstone.getPrefixMapping().setNsPrefixes(prefixes);
             record.graph().find().forEach(tombstone::add);
-            return new Description(record, tombstone, List.of(), Description.Referrers.NONE, record.datestamp());
+            return new Description(record, tombstone, List.of(), Description.Referrers.NONE, record.datestamp(), s.position());
         }
         Graph g = GraphFactory.createDefaultGraph();
         g.getPrefixMapping().setNsPrefixes(prefixes);
@@ -133,7 +133,7 @@ public final class Descriptions {
                 .thenComparing(Description.Referrer::id));
         Optional<String> all = linking.size() > shown.size() ? Optional.of(fullList(record.id())) : Optional.empty();
         all.ifPresent(href -> g.add(Triple.create(self, RDFS.seeAlso.asNode(), NodeFactory.createURI(href))));
-        return new Description(record, g, links, new Description.Referrers(shown, linking.size(), all), latest);
+        return new Description(record, g, links, new Description.Referrers(shown, linking.size(), all), latest, s.position());
     }
 
     /** A linked thing's kind and labels: what a client needs to show the link without fetching it. */

@@ -37,6 +37,9 @@ public final class ArchiveServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveServer.class);
 
+    /** Rendered descriptions kept while the store is unchanged: some thousands of records' pages. */
+    static final long RENDITION_BYTES = 64L << 20;
+
     private final Server jetty;
 
     private ArchiveServer(Server jetty) {
@@ -51,7 +54,7 @@ public final class ArchiveServer implements AutoCloseable {
         ResourceConfig resources = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .register(new RecordResource(new org.dhakira.describe.Descriptions(archive.store()), archive.store(),
-                        new RecordPage(templates, archive.store().vocabulary()), config.oai().license()))
+                        new RecordPage(templates, archive.store().vocabulary()), config.oai().license(), RENDITION_BYTES))
                 .register(new CrossOrigin())
                 .register(new LenientAccept())
                 .register(new HealthResource(archive.store(), archive.index()))

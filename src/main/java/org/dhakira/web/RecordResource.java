@@ -44,8 +44,11 @@ public final class RecordResource {
     private final RecordStore store;
     private final RecordPage page;
     private final String license;
+    private final Renditions renditions;
 
-    public RecordResource(Descriptions descriptions, RecordStore store, RecordPage page, String license) {
+    /** @param cacheBytes how many bytes of rendered descriptions to keep while the store is unchanged (0: none) */
+    public RecordResource(Descriptions descriptions, RecordStore store, RecordPage page, String license, long cacheBytes) {
+        this.renditions = new Renditions(cacheBytes);
         this.descriptions = descriptions;
         this.store = store;
         this.page = page;
@@ -87,42 +90,57 @@ public final class RecordResource {
         int dot = file.lastIndexOf('.');
         Optional<Representation> fixed = dot > 0 ? Representation.byEnding(file.substring(dot + 1)) : Optional.empty();
         String key = fixed.isPresent() ? file.substring(0, dot) : file;
-        Optional<Description> found = recordId(kind, key).flatMap(descriptions::find);
-        if (found.isEmpty()) return notFoundBuilder(kind, key, headers, lang);
-        Description d = found.get();
-        String doc = store.base() + "doc/" + d.id().path();
+        Optional<RecordId> id = recordId(kind, key);
+        if (id.isEmpty()) return notFoundBuilder(kind, key, headers, lang);
+        String doc = store.base() + "doc/" + id.get().path();
 
         Optional<Representation> chosen = fixed.or(() -> Representation.preferred(AcceptHeader.parse(headers.getHeaderString(HttpHeaders.ACCEPT))));
         if (chosen.isEmpty()) {
-            return links(Response.status(Response.Status.NOT_ACCEPTABLE), d, doc).header("Vary", "Accept")
+            if (store.status(id.get()).isEmpty()) return notFoundBuilder(kind, key, headers, lang);
+            return links(Response.status(Response.Status.NOT_ACCEPTABLE), id.get(), doc).header("Vary", "Accept")
                     .type("text/plain;charset=utf-8")
                     .entity("This description is offered as " + Representation.offered()
                             + "; the request's Accept header takes none of them. Each is also at " + doc + ".{ttl,html,jsonld,rdf,nt}.\n");
         }
         Representation r = chosen.get();
-        String ui = SearchResource.uiLanguage(lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        byte[] body = r == Representation.HTML ? page.render(d, ui).getBytes(StandardCharsets.UTF_8) : rdf(d, r);
-        EntityTag etag = new EntityTag(digest(body), true);
-        Date lastModified = Date.from(d.lastModified());
+        String ui = r == Representation.HTML ? SearchResource.uiLanguage(lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)) : "";
+        Optional<Renditions.Rendition> rendition = rendition(new Renditions.Key(id.get(), r, ui));
+        if (rendition.isEmpty()) return notFoundBuilder(kind, key, headers, lang);
+        Renditions.Rendition made = rendition.get();
+        EntityTag etag = new EntityTag(made.etag(), true);
+        Date lastModified = Date.from(made.lastModified());
 
         Response.ResponseBuilder b = null;
-        if (!d.deleted()) b = request.evaluatePreconditions(lastModified, etag);
+        if (!made.deleted()) b = request.evaluatePreconditions(lastModified, etag);
         if (b == null) {
-            b = Response.status(d.deleted() ? Response.Status.GONE : Response.Status.OK).entity(body).type(r.contentType());
+            b = Response.status(made.deleted() ? Response.Status.GONE : Response.Status.OK).entity(made.body()).type(r.contentType());
         }
         b.tag(etag).lastModified(lastModified).header("Content-Location", doc + "." + r.ending());
         if (fixed.isEmpty()) b.header("Vary", "Accept, Accept-Language");
         else if (r == Representation.HTML) b.header("Vary", "Accept-Language");
-        return links(b, d, doc);
+        return links(b, id.get(), doc);
+    }
+
+    /** The description as sent, from the renditions held for the store's current state, else made now. */
+    private Optional<Renditions.Rendition> rendition(Renditions.Key key) {
+        long at = store.position().sequence();
+        Renditions.Rendition held = renditions.get(at, key);
+        if (held != null) return Optional.of(held);
+        return descriptions.find(key.id()).map(d -> {
+            byte[] body = key.format() == Representation.HTML ? page.render(d, key.ui()).getBytes(StandardCharsets.UTF_8) : rdf(d, key.format());
+            Renditions.Rendition made = new Renditions.Rendition(body, digest(body), d.lastModified(), d.deleted());
+            renditions.put(d.position(), key, made);
+            return made;
+        });
     }
 
     /** Each alternate format, the thing described, and the license (RFC 8288; "describes" is RFC 6892's). */
-    private Response.ResponseBuilder links(Response.ResponseBuilder b, Description d, String doc) {
+    private Response.ResponseBuilder links(Response.ResponseBuilder b, RecordId id, String doc) {
         StringBuilder link = new StringBuilder();
         for (Representation alt : Representation.values()) {
             link.append('<').append(doc).append('.').append(alt.ending()).append(">; rel=\"alternate\"; type=\"").append(alt.mediaType()).append("\", ");
         }
-        link.append('<').append(d.id().iri(store.base())).append(">; rel=\"describes\", ");
+        link.append('<').append(id.iri(store.base())).append(">; rel=\"describes\", ");
         link.append('<').append(license).append(">; rel=\"license\"");
         return b.header("Link", link.toString());
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.dhakira.server.ArchiveServer;
@@ -22,7 +23,9 @@ final class RecordPageScenario implements Scenario {
 
     static final int CONNECTIONS = 16;
     static final Duration WARMUP = Duration.ofSeconds(5);
-    static final Duration MEASURE = Duration.ofSeconds(15);
+    static final int ROUNDS = 3;
+    static final int HOT = 500;
+    static final Duration ROUND = Duration.ofSeconds(5);
 
     @Override
     public String name() {
@@ -33,38 +36,118 @@ final class RecordPageScenario implements Scenario {
     public List<Result> run(BenchContext ctx) throws Exception {
         if (ctx.archive == null) throw new IllegalStateException("needs the archive the bulk load builds");
         RecordStore store = ctx.archive.store();
-        List<String> keys = liveDocuments(store, ctx.files.sizes().documents(), 5_000);
+        // Cold: every request a record not asked for before in the run, so neither side's caches flatter it.
+        List<String> keys = liveDocuments(store, ctx.files.sizes().documents(), Integer.MAX_VALUE);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        // Hot: a few hundred records asked again and again, as a crawler's favourite pages or a busy day's news.
+        List<String> hot = keys.subList(0, Math.min(HOT, keys.size()));
         try (ArchiveServer ours = ArchiveServer.start(ctx.archive)) {
             FusekiServer fuseki = FusekiServer.create().port(0).loopback(true).add("/ds", store.dataset()).build().start();
             try {
                 String fusekiBase = "http://localhost:" + fuseki.getHttpPort() + "/ds?graph=";
-                Map<String, String> accept = Map.of("Accept", "text/turtle");
-                HttpLoad.Outcome o = HttpLoad.run(i -> ours.uri().resolve("doc/document/" + keys.get(i % keys.size())),
-                        accept, CONNECTIONS, WARMUP, MEASURE);
-                HttpLoad.Outcome f = HttpLoad.run(i -> URI.create(fusekiBase + URLEncoder.encode(
-                        RecordId.parse("document/" + keys.get(i % keys.size())).iri(store.base()), StandardCharsets.UTF_8)),
-                        accept, CONNECTIONS, WARMUP, MEASURE);
-                System.out.printf("  ours: %s%n  fuseki: %s%n", o, f);
-                if (o.errors() > 0 || f.errors() > 0) System.out.println("  errors: ours " + o.errors() + ", fuseki " + f.errors());
-                List<Result> results = new ArrayList<>();
-                results.add(new Result(name(), "throughput", "req/s", o.perSecond(), f.perSecond(), true, "Fuseki GSP GET"));
-                results.add(new Result(name(), "p50", "ms", o.p50Millis(), f.p50Millis(), false, "Fuseki GSP GET"));
-                results.add(new Result(name(), "p99", "ms", o.p99Millis(), f.p99Millis(), false, "Fuseki GSP GET"));
-                return results;
+                Map<String, String> turtle = Map.of("Accept", "text/turtle");
+                Map<String, String> html = Map.of("Accept", "text/html");
+                IntFunction<URI> ourPages = i -> ours.uri().resolve("doc/document/" + keys.get(next.getAndIncrement() % keys.size()));
+                IntFunction<URI> fusekiGraphs = i -> URI.create(fusekiBase + URLEncoder.encode(
+                        RecordId.parse("document/" + keys.get(next.getAndIncrement() % keys.size())).iri(store.base()), StandardCharsets.UTF_8));
+                IntFunction<URI> ourHot = i -> ours.uri().resolve("doc/document/" + hot.get(i % hot.size()));
+                IntFunction<URI> fusekiHot = i -> URI.create(fusekiBase + URLEncoder.encode(
+                        RecordId.parse("document/" + hot.get(i % hot.size())).iri(store.base()), StandardCharsets.UTF_8));
+                StaticFile file = StaticFile.start(ours, keys.get(0));
+                try {
+                    // The machine is shared: both sides run in turn, round after round, and each figure is the median
+                    // round, so a burst of someone else's work does not land on one side only.
+                    HttpLoad.run(ourPages, turtle, CONNECTIONS, WARMUP, Duration.ZERO);
+                    HttpLoad.run(fusekiGraphs, turtle, CONNECTIONS, WARMUP, Duration.ZERO);
+                    List<HttpLoad.Outcome> o = new ArrayList<>(), f = new ArrayList<>(), h = new ArrayList<>(), s = new ArrayList<>();
+                    List<HttpLoad.Outcome> oh = new ArrayList<>(), fh = new ArrayList<>();
+                    for (int round = 0; round < ROUNDS; round++) {
+                        o.add(HttpLoad.run(ourPages, turtle, CONNECTIONS, Duration.ZERO, ROUND));
+                        f.add(HttpLoad.run(fusekiGraphs, turtle, CONNECTIONS, Duration.ZERO, ROUND));
+                        h.add(HttpLoad.run(ourPages, html, CONNECTIONS, Duration.ZERO, ROUND));
+                        s.add(HttpLoad.run(i -> file.uri(), turtle, CONNECTIONS, Duration.ZERO, ROUND));
+                        oh.add(HttpLoad.run(ourHot, turtle, CONNECTIONS, Duration.ZERO, ROUND));
+                        fh.add(HttpLoad.run(fusekiHot, turtle, CONNECTIONS, Duration.ZERO, ROUND));
+                        System.out.printf("  round %d: ours %s%n    fuseki %s%n    ours, HTML %s%n    static file %s%n"
+                                        + "    ours, hot %s%n    fuseki, hot %s%n",
+                                round + 1, o.get(round), f.get(round), h.get(round), s.get(round), oh.get(round), fh.get(round));
+                    }
+                    System.out.printf("  %,d distinct records asked in the cold runs, of %,d%n", Math.min(next.get(), keys.size()), keys.size());
+                    long errors = errors(o) + errors(f) + errors(h) + errors(oh) + errors(fh);
+                    if (errors > 0) System.out.println("  errors: " + errors);
+                    List<Result> results = new ArrayList<>();
+                    results.add(new Result(name(), "throughput", "req/s", median(o, HttpLoad.Outcome::perSecond), median(f, HttpLoad.Outcome::perSecond), true, "Fuseki GSP GET"));
+                    results.add(new Result(name(), "p50", "ms", median(o, HttpLoad.Outcome::p50Millis), median(f, HttpLoad.Outcome::p50Millis), false, "Fuseki GSP GET"));
+                    results.add(new Result(name(), "p99", "ms", median(o, HttpLoad.Outcome::p99Millis), median(f, HttpLoad.Outcome::p99Millis), false, "Fuseki GSP GET"));
+                    results.add(new Result(name(), "throughput vs a static file", "req/s", median(o, HttpLoad.Outcome::perSecond),
+                            median(s, HttpLoad.Outcome::perSecond), true, "Jetty, static file"));
+                    String hotName = "record page (Turtle, " + HOT + " hot)";
+                    results.add(new Result(hotName, "throughput", "req/s", median(oh, HttpLoad.Outcome::perSecond), median(fh, HttpLoad.Outcome::perSecond), true, "Fuseki GSP GET"));
+                    results.add(new Result(hotName, "p50", "ms", median(oh, HttpLoad.Outcome::p50Millis), median(fh, HttpLoad.Outcome::p50Millis), false, "Fuseki GSP GET"));
+                    results.add(new Result(hotName, "p99", "ms", median(oh, HttpLoad.Outcome::p99Millis), median(fh, HttpLoad.Outcome::p99Millis), false, "Fuseki GSP GET"));
+                    String page = "record page (HTML, " + CONNECTIONS + " conn.)";
+                    results.add(new Result(page, "throughput", "req/s", median(h, HttpLoad.Outcome::perSecond), median(f, HttpLoad.Outcome::perSecond), true, "Fuseki GSP GET"));
+                    results.add(new Result(page, "p50", "ms", median(h, HttpLoad.Outcome::p50Millis), median(f, HttpLoad.Outcome::p50Millis), false, "Fuseki GSP GET"));
+                    results.add(new Result(page, "p99", "ms", median(h, HttpLoad.Outcome::p99Millis), median(f, HttpLoad.Outcome::p99Millis), false, "Fuseki GSP GET"));
+                    return results;
+                } finally {
+                    file.close();
+                }
             } finally {
                 fuseki.stop();
             }
         }
     }
 
-    /** Random keys of documents that are live (the change file deleted some). */
-    static List<String> liveDocuments(RecordStore store, int documents, int count) {
-        Random random = new Random(7);
-        List<String> keys = new ArrayList<>();
-        while (keys.size() < count) {
-            String key = "d" + random.nextInt(documents);
-            if (store.status(RecordId.parse("document/" + key)).orElse(RecordStore.Status.DELETED) == RecordStore.Status.LIVE) keys.add(key);
+    static long errors(List<HttpLoad.Outcome> rounds) {
+        return rounds.stream().mapToLong(HttpLoad.Outcome::errors).sum();
+    }
+
+    static double median(List<HttpLoad.Outcome> rounds, java.util.function.ToDoubleFunction<HttpLoad.Outcome> figure) {
+        double[] v = rounds.stream().mapToDouble(figure).sorted().toArray();
+        return v[v.length / 2];
+    }
+
+    /**
+     * The ceiling: plain Jetty (no Jersey, no store) serving a file the size of one of our Turtle descriptions, over
+     * the same kind of connections.
+     */
+    record StaticFile(org.eclipse.jetty.server.Server jetty, URI uri) implements AutoCloseable {
+        static StaticFile start(ArchiveServer ours, String key) throws Exception {
+        byte[] body;
+        try (var in = ours.uri().resolve("doc/document/" + key + ".ttl").toURL().openStream()) {
+            body = in.readAllBytes();
         }
-        return keys;
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("static");
+        java.nio.file.Files.write(dir.resolve("record.ttl"), body);
+        org.eclipse.jetty.server.Server jetty = new org.eclipse.jetty.server.Server();
+        org.eclipse.jetty.server.ServerConnector connector = new org.eclipse.jetty.server.ServerConnector(jetty);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        jetty.addConnector(connector);
+        org.eclipse.jetty.server.handler.ResourceHandler files = new org.eclipse.jetty.server.handler.ResourceHandler();
+        files.setBaseResource(org.eclipse.jetty.util.resource.ResourceFactory.of(files).newResource(dir));
+        jetty.setHandler(files);
+        jetty.start();
+        return new StaticFile(jetty, URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/record.ttl"));
+        }
+
+        @Override
+        public void close() throws Exception {
+            jetty.stop();
+        }
+    }
+
+    /** Distinct keys of live documents (the change file deleted some), at most {@code count}, in a seeded random order. */
+    static List<String> liveDocuments(RecordStore store, int documents, int count) {
+        List<String> keys = new ArrayList<>();
+        store.snapshot(s -> {
+            for (int d = 0; d < documents; d++) {
+                if (s.status(RecordId.parse("document/d" + d)).orElse(RecordStore.Status.DELETED) == RecordStore.Status.LIVE) keys.add("d" + d);
+            }
+            return null;
+        });
+        java.util.Collections.shuffle(keys, new Random(7));
+        return keys.size() > count ? List.copyOf(keys.subList(0, count)) : keys;
     }
 }
