@@ -34,9 +34,10 @@ record Literals(Graph graph, Node self) {
         return Optional.ofNullable(byLanguage(property).get(lang)).map(l -> l.get(0));
     }
 
-    /** The lexical form of one value, when the property has a literal. */
+    /** One value as text: a literal's lexical form, or an IRI (a source URL is one). */
     Optional<String> first(Node property) {
-        return values(property).stream().filter(Node::isLiteral).map(Node::getLiteralLexicalForm).sorted().findFirst();
+        return values(property).stream().filter(n -> n.isLiteral() || n.isURI())
+                .map(n -> n.isLiteral() ? n.getLiteralLexicalForm() : n.getURI()).sorted().findFirst();
     }
 
     /** The IRIs the property points at. */
