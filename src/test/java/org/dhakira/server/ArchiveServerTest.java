@@ -100,8 +100,8 @@ class ArchiveServerTest {
     }
 
     @Test
-    void theHomePageCountsTheRecords() throws Exception {
-        HttpResponse<String> r = get("");
+    void theHomePageCountsTheRecordsAsTextForClientsThatAskForIt() throws Exception {
+        HttpResponse<String> r = get("", "Accept", "text/plain");
         assertEquals(200, r.statusCode());
         assertTrue(r.body().matches("(?s).*document\\s+12\\n.*"), r.body());
     }
