@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.dhakira.describe.Description;
 import org.dhakira.vocab.Arch;
 import org.dhakira.vocab.Kind;
@@ -46,8 +47,6 @@ final class SchemaOrg {
     String scriptSafe(Description d, Literals own, String base) {
         ObjectNode o = JSON.createObjectNode();
         o.put("@context", "https://schema.org");
-        o.put("@id", d.id().iri(base));
-        o.put("url", base + "doc/" + d.id().path());
         Kind kind = d.id().kind();
         boolean document = kind == Kind.DOCUMENT;
         if (document) {
@@ -55,6 +54,8 @@ final class SchemaOrg {
         } else {
             o.put("@type", TYPES.get(kind));
         }
+        o.put("@id", d.id().iri(base));
+        o.put("url", base + "doc/" + d.id().path());
         texts(o, "name", own, kind == Kind.DOCUMENT || kind == Kind.EVENT ? Arch.title : Arch.name);
         texts(o, "alternateName", own, Arch.alias);
         texts(o, "description", own, Arch.summary);
@@ -65,7 +66,7 @@ final class SchemaOrg {
             own.first(Arch.archiveCode).ifPresent(c -> o.put("identifier", c));
             own.first(Arch.sourceUrl).ifPresent(u -> o.put("isBasedOn", u));
             for (String t : own.iris(Arch.documentType)) {
-                vocabulary.label(org.apache.jena.graph.NodeFactory.createURI(t), "en").ifPresent(l -> o.put("genre", l));
+                vocabulary.label(NodeFactory.createURI(t), "en").ifPresent(l -> o.put("genre", l));
             }
             ObjectNode archive = o.putObject("holdingArchive");
             archive.put("@type", "ArchiveOrganization").put("@id", base).put("name", "Dhakira — ذاكرة");
