@@ -54,6 +54,7 @@ public final class Descriptions {
     private final String base;
     private final Map<Kind, List<Node>> linkingTo;
     private final org.apache.jena.shared.PrefixMapping prefixes;
+    private final Briefs briefs = new Briefs();
 
     public Descriptions(RecordStore store) {
         this.store = store;
@@ -71,11 +72,12 @@ public final class Descriptions {
     }
 
     private Description describe(RecordStore.Snapshot s, StoredRecord record) {
+        long at = s.position();
         if (record.deleted()) {
             Graph tombstone = GraphFactory.createDefaultGraph();
             tombstone.getPrefixMapping().setNsPrefixes(prefixes);
             record.graph().find().forEach(tombstone::add);
-            return new Description(record, tombstone, List.of(), Description.Referrers.NONE, record.datestamp(), s.position());
+            return new Description(record, tombstone, List.of(), Description.Referrers.NONE, record.datestamp(), at);
         }
         Graph g = GraphFactory.createDefaultGraph();
         g.getPrefixMapping().setNsPrefixes(prefixes);
@@ -89,13 +91,11 @@ public final class Descriptions {
             for (Triple t : record.graph().find(self, p, Node.ANY).toList()) {
                 Optional<RecordId> target = t.getObject().isURI() ? RecordId.fromIri(base, t.getObject().getURI()) : Optional.empty();
                 if (target.isEmpty()) continue;
-                Optional<RecordStore.Status> status = s.status(target.get());
-                boolean deleted = status.orElse(RecordStore.Status.DELETED) == RecordStore.Status.DELETED;
-                Map<String, String> labels = deleted ? Map.of() : labels(s, target.get());
-                links.add(new Description.Link(p, target.get(), labels, deleted));
-                if (seen.putIfAbsent(t.getObject(), true) == null && status.isPresent()) {
-                    latest = later(latest, s.datestamp(target.get()));
-                    if (!deleted) describeBriefly(g, t.getObject(), target.get().kind(), labels);
+                Brief brief = brief(s, at, target.get());
+                links.add(new Description.Link(p, target.get(), brief.labels(), brief.deleted()));
+                if (seen.putIfAbsent(t.getObject(), true) == null && brief.datestamp().isPresent()) {
+                    latest = later(latest, brief.datestamp());
+                    if (!brief.deleted()) describeBriefly(g, t.getObject(), target.get().kind(), brief.labels());
                 }
             }
         }
@@ -133,7 +133,51 @@ public final class Descriptions {
                 .thenComparing(Description.Referrer::id));
         Optional<String> all = linking.size() > shown.size() ? Optional.of(fullList(record.id())) : Optional.empty();
         all.ifPresent(href -> g.add(Triple.create(self, RDFS.seeAlso.asNode(), NodeFactory.createURI(href))));
-        return new Description(record, g, links, new Description.Referrers(shown, linking.size(), all), latest, s.position());
+        return new Description(record, g, links, new Description.Referrers(shown, linking.size(), all), latest, at);
+    }
+
+    /**
+     * What a description shows of a record it links to: whether it is deleted (or missing), its labels and the
+     * datestamp of its last change. Documents name the same organisations, persons and places again and again, so
+     * these are kept for as long as the store is unchanged, as the OAI door keeps linked names.
+     */
+    private record Brief(boolean deleted, Map<String, String> labels, Optional<Instant> datestamp) {}
+
+    private Brief brief(RecordStore.Snapshot s, long at, RecordId id) {
+        Brief b = briefs.get(at, id);
+        if (b == null) {
+            Optional<RecordStore.Status> status = s.status(id);
+            boolean deleted = status.orElse(RecordStore.Status.DELETED) == RecordStore.Status.DELETED;
+            b = new Brief(deleted, deleted ? Map.of() : labels(s, id), status.isPresent() ? s.datestamp(id) : Optional.empty());
+            briefs.put(at, id, b);
+        }
+        return b;
+    }
+
+    /** Briefs read at one store position; any change empties it, so no bookkeeping of who links to whom is needed. */
+    private static final class Briefs {
+        private static final int CAPACITY = 100_000;
+
+        private long position = -1;
+        private final Map<RecordId, Brief> held = new java.util.LinkedHashMap<>(1 << 12, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<RecordId, Brief> eldest) {
+                return size() > CAPACITY;
+            }
+        };
+
+        synchronized Brief get(long at, RecordId id) {
+            return at == position ? held.get(id) : null;
+        }
+
+        synchronized void put(long at, RecordId id, Brief b) {
+            if (at < position) return;
+            if (at > position) {
+                held.clear();
+                position = at;
+            }
+            held.put(id, b);
+        }
     }
 
     /** A linked thing's kind and labels: what a client needs to show the link without fetching it. */

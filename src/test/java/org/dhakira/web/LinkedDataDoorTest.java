@@ -176,6 +176,18 @@ class LinkedDataDoorTest {
     }
 
     @Test
+    void hostileTextSurvivesEveryFormatAsText() throws Exception {
+        String hostile = "\\\"\\\"\\\" </script><script>alert(1)</script> ]]> & <b>\\n\u202Eمعكوس\u202C";
+        TestArchives.load(archive.store(), TestArchives.document("hostile", "\"summary\":{\"en\":\"" + hostile + "\"}") + "\n");
+        Node expected = NodeFactory.createLiteralLang("\"\"\" </script><script>alert(1)</script> ]]> & <b>\n\u202Eمعكوس\u202C", "en");
+        for (Representation f : Representation.values()) {
+            if (f == Representation.HTML) continue;
+            Graph g = parse(get("doc/document/hostile." + f.ending()), f.lang().orElseThrow());
+            assertTrue(g.contains(thing("document/hostile"), Arch.summary, expected), f + " carries the text unchanged");
+        }
+    }
+
+    @Test
     void anOrganisationsDescriptionListsTheDocumentsNamingIt() throws Exception {
         Graph g = parse(get("doc/organisation/amnesty-international"), Lang.TURTLE);
         Node amnesty = thing("organisation/amnesty-international");
