@@ -44,22 +44,7 @@ class SparqlPageBrowserTest {
                 new org.dhakira.server.Config.Sparql(Duration.ofSeconds(30), 4, List.of())));
         archive.loadDemoIfEmpty();
         server = ArchiveServer.start(archive);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver()).toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions().setBinary(binary())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                        "--user-data-dir=" + dir.resolve("profile"), "--lang=en");
-        browser = new ChromeDriver(service, options);
-    }
-
-    /** Debian's paths; the tests need them there (.ci/run installs chromium and chromium-driver). */
-    static String driver() {
-        return List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver").stream().filter(p -> Files.isExecutable(Path.of(p)))
-                .findFirst().orElseThrow(() -> new IllegalStateException("chromedriver is missing: apt-get install chromium-driver (.ci/run does)"));
-    }
-
-    static String binary() {
-        return List.of("/usr/lib/chromium/chromium", "/usr/bin/chromium").stream().filter(p -> Files.isExecutable(Path.of(p)))
-                .findFirst().orElseThrow(() -> new IllegalStateException("chromium is missing: apt-get install chromium (.ci/run does)"));
+        browser = org.dhakira.Browsers.chromium(dir.resolve("profile"), "en");
     }
 
     @AfterAll

@@ -329,21 +329,7 @@ class LinkedDataDoorTest {
         assertTrue(IsoMatcher.isomorphic(parse(get("doc/" + SEED), Lang.TURTLE), g));
     }
 
-    /** Runs a client; its standard output, or a failure naming the Debian package to install. */
     static String run(String debianPackage, String... command) throws Exception {
-        Path out = Files.createTempFile(dir, "out", ".txt");
-        Path err = Files.createTempFile(dir, "err", ".txt");
-        Process p;
-        try {
-            p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        } catch (IOException e) {
-            throw new AssertionError(command[0] + " is not installed: apt-get install " + debianPackage + " (.ci/run does)", e);
-        }
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError(command[0] + " did not finish in 120 s");
-        }
-        assertEquals(0, p.exitValue(), command[0] + " failed: " + Files.readString(err, StandardCharsets.UTF_8));
-        return Files.readString(out, StandardCharsets.UTF_8);
+        return org.dhakira.Clients.run(dir, debianPackage, command);
     }
 }
