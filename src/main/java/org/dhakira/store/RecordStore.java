@@ -20,6 +20,11 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.nodetable.NodeTable;
+import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
+import org.apache.jena.tdb2.sys.TDBInternal;
+import org.apache.jena.graph.Triple;
 import org.dhakira.vocab.Kind;
 import org.dhakira.vocab.Vocabulary;
 
@@ -261,11 +266,29 @@ public final class RecordStore implements AutoCloseable {
                 return graphOf(dsg, NodeFactory.createURI(id.iri(base)));
             }
 
+            /** The snapshot's TDB2 node ids of the properties asked for, resolved once. */
+            private final java.util.Map<Node, NodeId> propertyIds = new java.util.HashMap<>();
+
             @Override
             public Graph graph(RecordId id, java.util.Collection<Node> properties) {
+                // One range of the (graph, subject) index, comparing properties by node id, so only the values
+                // wanted are decoded: a lookup per property costs a B+tree descent each, and decoding the whole
+                // graph decodes every body and every super-term's copy.
                 Node g = NodeFactory.createURI(id.iri(base));
                 Graph copy = GraphFactory.createDefaultGraph();
-                for (Node p : properties) dsg.find(g, g, p, Node.ANY).forEachRemaining(q -> copy.add(q.asTriple()));
+                NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable();
+                NodeTable nodes = quads.getNodeTable();
+                NodeId gid = nodes.getNodeIdForNode(g);
+                if (NodeId.isDoesNotExist(gid)) return copy;
+                java.util.Map<NodeId, Node> wanted = new java.util.HashMap<>();
+                for (Node p : properties) {
+                    NodeId pid = propertyIds.computeIfAbsent(p, nodes::getNodeIdForNode);
+                    if (!NodeId.isDoesNotExist(pid)) wanted.put(pid, p);
+                }
+                quads.find(gid, gid, NodeId.NodeIdAny, NodeId.NodeIdAny).forEachRemaining(t -> {
+                    Node p = wanted.get(t.get(2));
+                    if (p != null) copy.add(Triple.create(g, p, nodes.getNodeForNodeId(t.get(3))));
+                });
                 return copy;
             }
 
