@@ -28,11 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class SchemaOrg {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    static {
-        JSON.getFactory().setCharacterEscapes(new ScriptSafe());
-    }
+    private final ObjectMapper json = new ObjectMapper(new com.fasterxml.jackson.core.JsonFactory().setCharacterEscapes(new ScriptSafe()));
 
     private static final Map<Kind, String> TYPES = Map.of(Kind.ORGANISATION, "Organization", Kind.PERSON, "Person",
             Kind.PLACE, "Place", Kind.EVENT, "Event");
@@ -45,7 +41,7 @@ final class SchemaOrg {
 
     /** The JSON-LD of a live record, ready to stand between {@code <script type="application/ld+json">} tags. */
     String scriptSafe(Description d, Literals own, String base) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         o.put("@context", "https://schema.org");
         Kind kind = d.id().kind();
         boolean document = kind == Kind.DOCUMENT;
@@ -80,12 +76,12 @@ final class SchemaOrg {
         links(o, d, "mentions", List.of(Arch.relatedPlace, Arch.relatedDocument), base);
         links(o, d, document ? "spatialCoverage" : "location", List.of(Arch.targetCountry), base);
         if (!document) {
-            ArrayNode subjectOf = JSON.createArrayNode();
+            ArrayNode subjectOf = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
             for (Description.Referrer r : d.referrers().shown()) subjectOf.add(thing(r.id().kind(), r.id().iri(base), r.labels()));
             if (!subjectOf.isEmpty()) o.set("subjectOf", subjectOf);
         }
         try {
-            return JSON.writeValueAsString(o);
+            return json.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a tree of strings cannot fail to serialise", e);
         }
@@ -93,13 +89,13 @@ final class SchemaOrg {
 
     /** Language-tagged values, as JSON-LD value objects. */
     private static void texts(ObjectNode o, String name, Literals own, Node property) {
-        ArrayNode values = JSON.createArrayNode();
+        ArrayNode values = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
         own.byLanguage(property).forEach((lang, texts) -> texts.forEach(t -> values.addObject().put("@value", t).put("@language", lang)));
         if (!values.isEmpty()) o.set(name, values);
     }
 
     private static void links(ObjectNode o, Description d, String name, List<Node> properties, String base) {
-        ArrayNode values = JSON.createArrayNode();
+        ArrayNode values = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
         for (Description.Link l : d.links()) {
             if (properties.contains(l.property()) && !l.deleted()) values.add(thing(l.target().kind(), l.target().iri(base), l.labels()));
         }
@@ -107,7 +103,7 @@ final class SchemaOrg {
     }
 
     private static ObjectNode thing(Kind kind, String iri, Map<String, String> labels) {
-        ObjectNode t = JSON.createObjectNode();
+        ObjectNode t = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         if (kind == Kind.DOCUMENT) {
             t.putArray("@type").add("CreativeWork").add("ArchiveComponent");
         } else {
