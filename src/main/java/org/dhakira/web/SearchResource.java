@@ -183,9 +183,17 @@ public final class SearchResource {
 
     static String uiLanguage(String lang, String acceptLanguage) {
         if ("en".equals(lang) || "ar".equals(lang)) return lang;
-        if (acceptLanguage != null) {
-            String first = acceptLanguage.split(",")[0].trim().toLowerCase(Locale.ROOT);
-            if (first.startsWith("en")) return "en";
+        if (acceptLanguage == null || acceptLanguage.isBlank()) return "ar";
+        try {
+            // By weight (RFC 4647): "fr, en;q=0.8" reads English, "en-GB;q=0.3, ar" Arabic; neither named: Arabic.
+            for (java.util.Locale.LanguageRange r : java.util.Locale.LanguageRange.parse(acceptLanguage)) {
+                if (r.getWeight() == 0) continue;
+                String range = r.getRange().toLowerCase(Locale.ROOT);
+                if (range.equals("en") || range.startsWith("en-")) return "en";
+                if (range.equals("ar") || range.startsWith("ar-") || range.equals("*")) return "ar";
+            }
+        } catch (IllegalArgumentException unreadable) {
+            // A header that cannot be read chooses nothing.
         }
         return "ar";
     }
