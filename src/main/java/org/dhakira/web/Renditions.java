@@ -29,8 +29,6 @@ final class Renditions {
     private final long capacity;
     private long bytes;
     private long position = -1;
-    private long hits;
-    private long misses;
     private final Map<Key, Rendition> held = new LinkedHashMap<>(1 << 10, 0.75f, true);
 
     /** @param capacity the most bytes of bodies held; 0 keeps nothing */
@@ -41,10 +39,7 @@ final class Renditions {
 
     /** The rendition made at store position {@code at}, if one is held. */
     synchronized Rendition get(long at, Key key) {
-        Rendition r = at == position ? held.get(key) : null;
-        if (r == null) misses++;
-        else hits++;
-        return r;
+        return at == position ? held.get(key) : null;
     }
 
     synchronized void put(long at, Key key, Rendition r) {
@@ -61,10 +56,5 @@ final class Renditions {
             bytes -= eldest.next().getValue().body().length;
             eldest.remove();
         }
-    }
-
-    /** "hits/misses", for the benchmark's report. */
-    synchronized String counts() {
-        return hits + " hits, " + misses + " misses";
     }
 }
