@@ -56,6 +56,7 @@ public final class ArchiveServer implements AutoCloseable {
                 .register(new SparqlResource(archive.sparql(), templates, org.dhakira.sparql.Gallery.load(config.dataFiles())))
                 .register(new SparqlRefusalMapper())
                 .register(new org.dhakira.web.VoidResource(archive.sparql()))
+                .register(new org.dhakira.web.VocabularyResource(archive.vocabulary(), archive.base(), templates))
                 .register(new UnexpectedErrorMapper());
         // gzip and deflate for clients that ask (OAI-PMH's Identify promises both).
         org.glassfish.jersey.server.filter.EncodingFilter.enableFor(resources,
