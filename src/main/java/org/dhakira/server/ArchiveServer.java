@@ -66,6 +66,8 @@ public final class ArchiveServer implements AutoCloseable {
                 .register(new org.dhakira.web.VoidResource(archive.sparql()))
                 .register(new org.dhakira.web.VocabularyResource(archive.vocabulary(), archive.base(), templates))
                 .register(new org.dhakira.web.DumpResource(dumps, archive.base(), templates))
+                .register(new org.dhakira.web.SitemapResource(new org.dhakira.crawl.Sitemap(archive.listing(), archive.store(), crawl.sitemapPageSize())))
+                .register(new org.dhakira.web.RobotsResource(archive.base(), templates))
                 .register(new UnexpectedErrorMapper());
         // gzip and deflate for clients that ask (OAI-PMH's Identify promises both).
         org.glassfish.jersey.server.filter.EncodingFilter.enableFor(resources,
