@@ -63,7 +63,7 @@ public final class ArchiveServer implements AutoCloseable {
                 .register(new OaiResource(archive.oai(), config.dataFiles()))
                 .register(new SparqlResource(archive.sparql(), templates, org.dhakira.sparql.Gallery.load(config.dataFiles())))
                 .register(new SparqlRefusalMapper())
-                .register(new org.dhakira.web.VoidResource(archive.sparql()))
+                .register(new org.dhakira.web.VoidResource(archive.sparql(), new org.dhakira.crawl.VoidDescription(archive.store(), archive.listing(), dumps, config.oai().license())))
                 .register(new org.dhakira.web.VocabularyResource(archive.vocabulary(), archive.base(), templates))
                 .register(new org.dhakira.web.DumpResource(dumps, archive.base(), templates))
                 .register(new org.dhakira.web.SitemapResource(new org.dhakira.crawl.Sitemap(archive.listing(), archive.store(), crawl.sitemapPageSize())))
