@@ -112,13 +112,14 @@ public final class VoidDescription {
         for (Kind k : Kind.values()) {
             long n = c.entities().getOrDefault(k, 0L);
             if (n == 0) continue;
-            Node partition = uri(base + "void/" + k.segment());
+            // Hash URIs in the VoID document itself, so each partition resolves to where it is described.
+            Node partition = uri(base + ".well-known/void#" + k.segment());
             add(g, dataset, uri(VOID + "classPartition"), partition);
             add(g, partition, uri(VOID + "class"), k.type());
             add(g, partition, uri(VOID + "entities"), integer(n));
         }
         if (c.tombstones() > 0) {
-            Node partition = uri(base + "void/tombstone");
+            Node partition = uri(base + ".well-known/void#tombstone");
             add(g, dataset, uri(VOID + "classPartition"), partition);
             add(g, partition, uri(VOID + "class"), Arch.Tombstone);
             add(g, partition, uri(VOID + "entities"), integer(c.tombstones()));

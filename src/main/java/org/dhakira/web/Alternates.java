@@ -81,6 +81,7 @@ final class Alternates {
     Response answer(Request request, Format format, byte[] body, boolean negotiated) {
         EntityTag tag = new EntityTag(digest(body));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        // No Content-Length here: Jersey's encoding filter may still gzip the body for a client that asks.
         Response.ResponseBuilder r = unchanged != null ? unchanged : Response.ok(body, format.contentType);
         return headers(r, format == Format.HTML).tag(tag)
                 .header("Content-Location", url + "." + format.extension)
