@@ -16,6 +16,7 @@ import org.dhakira.crawl.DumpWriter;
 import org.glassfish.jersey.server.ContainerRequest;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -72,6 +73,18 @@ public final class DumpResource {
                 .header("Vary", "Accept-Language").build();
     }
 
+    /** HEAD on its own: JAX-RS would run the GET, which opens the file for a body that is never written. */
+    @HEAD
+    @Path(FILE)
+    public Response head(@Context Request request) {
+        Optional<Dump> current = dumps.current();
+        if (current.isEmpty()) return unavailable();
+        Dump d = current.get();
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(Date.from(d.modified()), new EntityTag(d.etag()));
+        if (unchanged != null) return headers(unchanged, d).build();
+        return headers(Response.ok(), d).type("application/gzip").header("Content-Length", d.size()).build();
+    }
+
     @GET
     @Path(FILE)
     public Response file(@Context Request request, @Context ContainerRequest container, @HeaderParam("Range") String range,
@@ -81,11 +94,7 @@ public final class DumpResource {
         container.getHeaders().remove("Accept-Encoding");
         for (int attempt = 0; attempt < 2; attempt++) {
             Optional<Dump> current = dumps.current();
-            if (current.isEmpty()) {
-                return Alternates.cors(Response.status(Response.Status.SERVICE_UNAVAILABLE)).header("Retry-After", RETRY_AFTER)
-                        .type("text/plain;charset=utf-8")
-                        .entity("The first dump is being written; try again in a minute.\n").build();
-            }
+            if (current.isEmpty()) return unavailable();
             Dump d = current.get();
             EntityTag tag = new EntityTag(d.etag());
             Date modified = Date.from(d.modified());
@@ -114,11 +123,14 @@ public final class DumpResource {
         throw new IllegalStateException("the dump was replaced twice while being opened");
     }
 
+    private static Response unavailable() {
+        return Alternates.cors(Response.status(Response.Status.SERVICE_UNAVAILABLE)).header("Retry-After", RETRY_AFTER)
+                .type("text/plain;charset=utf-8").entity("The first dump is being written; try again in a minute.\n").build();
+    }
+
     private static void copy(FileChannel channel, long first, long length, OutputStream out) throws IOException {
         try (channel) {
-            channel.position(first);
-            OutputStream target = out;
-            java.nio.channels.WritableByteChannel sink = Channels.newChannel(target);
+            java.nio.channels.WritableByteChannel sink = Channels.newChannel(out);
             long left = length;
             long at = first;
             while (left > 0) {
