@@ -134,20 +134,23 @@ public final class Sitemap {
         return n >= 1 && n <= pages();
     }
 
-    /** Page {@code n}: its live records' descriptions, each with its datestamp, in listing order. */
+    /**
+     * Page {@code n}: its live records' descriptions, each with its datestamp, in listing order. A page that a
+     * change since {@link #hasPage} has done away with comes out empty rather than as half a response.
+     */
     public void writePage(int n, OutputStream out) throws XMLStreamException {
         Pages p = pagesNow();
-        if (n < 1 || n > p.count()) throw new IllegalArgumentException("the sitemap has pages 1 to " + p.count() + ", not " + n);
-        long high = p.high(n);
+        boolean gone = n < 1 || n > p.count();
+        long high = gone ? -1 : p.high(n);
         XMLStreamWriter w = xml.createXMLStreamWriter(out, "UTF-8");
         w.writeStartDocument("UTF-8", "1.0");
         w.setDefaultNamespace(NS);
         w.writeStartElement("", "urlset", NS);
         w.writeDefaultNamespace(NS);
-        long after = p.low(n);
+        long after = gone ? 0 : p.low(n);
         Listing.Page chunk;
-        boolean past = false;
-        do {
+        boolean past = gone;
+        while (!past) {
             chunk = listing.page(Optional.empty(), Optional.empty(), Optional.empty(), after, CHUNK);
             for (Listing.Entry e : chunk.entries()) {
                 if (e.sequence() > high) {
@@ -161,7 +164,8 @@ public final class Sitemap {
                 w.writeEndElement();
             }
             after = chunk.last();
-        } while (!past && chunk.more());
+            if (!chunk.more()) break;
+        }
         w.writeEndElement();
         w.writeEndDocument();
         w.close();
