@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
 
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
@@ -32,22 +32,23 @@ final class Alternates {
     /** The formats, in the order a wildcard {@code Accept} prefers them: a browser's HTML first. */
     enum Format {
         HTML("html", "text/html", "text/html;charset=utf-8", null),
-        TURTLE("ttl", "text/turtle", "text/turtle;charset=utf-8", Lang.TURTLE),
-        JSONLD("jsonld", "application/ld+json", "application/ld+json", Lang.JSONLD),
-        RDFXML("rdf", "application/rdf+xml", "application/rdf+xml", Lang.RDFXML),
-        NTRIPLES("nt", "application/n-triples", "application/n-triples", Lang.NTRIPLES);
+        TURTLE("ttl", "text/turtle", "text/turtle;charset=utf-8", RDFFormat.TURTLE_PRETTY),
+        JSONLD("jsonld", "application/ld+json", "application/ld+json", RDFFormat.JSONLD11),
+        // Plain: the abbreviating writer repeats a node's description where it nests, and rapper counts each copy.
+        RDFXML("rdf", "application/rdf+xml", "application/rdf+xml", RDFFormat.RDFXML_PLAIN),
+        NTRIPLES("nt", "application/n-triples", "application/n-triples", RDFFormat.NTRIPLES_UTF8);
 
         final String extension;
         final String mediaType;
         final String contentType;
         /** Jena's writer, null for HTML. */
-        final Lang lang;
+        final RDFFormat rdf;
 
-        Format(String extension, String mediaType, String contentType, Lang lang) {
+        Format(String extension, String mediaType, String contentType, RDFFormat rdf) {
             this.extension = extension;
             this.mediaType = mediaType;
             this.contentType = contentType;
-            this.lang = lang;
+            this.rdf = rdf;
         }
 
         static Optional<Format> byExtension(String extension) {

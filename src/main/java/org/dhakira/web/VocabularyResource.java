@@ -108,7 +108,7 @@ public final class VocabularyResource {
         if (f == Alternates.Format.HTML) return Alternates.utf8(html(path, SearchResource.uiLanguage(lang, acceptLanguage)));
         return rendered.computeIfAbsent(path + "." + f.extension, k -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            RDFWriter.source(graph(path)).lang(f.lang).output(out);
+            RDFWriter.source(graph(path)).format(f.rdf).output(out);
             return out.toByteArray();
         });
     }
