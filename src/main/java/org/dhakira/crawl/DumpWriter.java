@@ -74,6 +74,15 @@ public final class DumpWriter implements AutoCloseable {
 
     /** Finds the dump already in {@code folder}, and starts the writer (writing at once if it is missing or stale). */
     public static DumpWriter start(RecordStore store, Path folder, Duration delay) {
+        return start(store, folder, delay, true);
+    }
+
+    /**
+     * As {@link #start(RecordStore, Path, Duration)}, or, when {@code enabled} is false, a writer that writes
+     * nothing and offers no dump (not even one it finds, which would go stale unseen).
+     */
+    public static DumpWriter start(RecordStore store, Path folder, Duration delay, boolean enabled) {
+        if (!enabled) return new DumpWriter(store, folder, delay, null);
         try {
             Files.createDirectories(folder);
             Files.deleteIfExists(folder.resolve(PARTIAL));

@@ -49,7 +49,7 @@ public final class ArchiveServer implements AutoCloseable {
     /** With the crawlers' doors sized by {@code crawl} (small sitemap pages and a short dump delay, for tests). */
     public static ArchiveServer start(Archive archive, org.dhakira.crawl.CrawlSettings crawl) {
         Config config = archive.config();
-        org.dhakira.crawl.DumpWriter dumps = org.dhakira.crawl.DumpWriter.start(archive.store(), config.data().resolve("dumps"), crawl.dumpDelay());
+        org.dhakira.crawl.DumpWriter dumps = org.dhakira.crawl.DumpWriter.start(archive.store(), config.data().resolve("dumps"), crawl.dumpDelay(), crawl.dumps());
         // Jersey logs through java.util.logging; route it to log4j before Jersey starts.
         System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
         Templates templates = new Templates(config.dataFiles());

@@ -190,4 +190,17 @@ class DumpDoorTest {
             }
         }
     }
+
+    @Test
+    void aServerWithoutDumpsWritesNoneAndServesNone() throws Exception {
+        try (Archive archive = Archive.open(TestArchives.config(dir))) {
+            archive.loadDemoIfEmpty();
+            try (ArchiveServer server = ArchiveServer.start(archive, CrawlSettings.WITHOUT_DUMPS)) {
+                load(archive, TestArchives.organisation("unseen", "Unseen", "غير مرئي") + "\n");
+                Thread.sleep(300);
+                assertEquals(503, get(server, DUMP).statusCode());
+            }
+            assertTrue(!java.nio.file.Files.exists(dir.resolve("dumps")), "nothing written, not even the folder");
+        }
+    }
 }
