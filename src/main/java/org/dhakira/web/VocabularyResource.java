@@ -42,7 +42,7 @@ public final class VocabularyResource {
     private final String base;
     private final Templates templates;
     private final VocabularyView view;
-    /** The documents' RDF, rendered once each: the vocabulary does not change while the server runs. */
+    /** Each document in each format (and language), rendered once: the vocabulary does not change while the server runs. */
     private final Map<String, byte[]> rendered = new ConcurrentHashMap<>();
 
     public VocabularyResource(Vocabulary vocabulary, String base, Templates templates) {
@@ -105,7 +105,10 @@ public final class VocabularyResource {
     }
 
     private byte[] body(String path, Alternates.Format f, String lang, String acceptLanguage) {
-        if (f == Alternates.Format.HTML) return Alternates.utf8(html(path, SearchResource.uiLanguage(lang, acceptLanguage)));
+        if (f == Alternates.Format.HTML) {
+            String ui = SearchResource.uiLanguage(lang, acceptLanguage);
+            return rendered.computeIfAbsent(path + ".html." + ui, k -> Alternates.utf8(html(path, ui)));
+        }
         return rendered.computeIfAbsent(path + "." + f.extension, k -> {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             RDFWriter.source(graph(path)).format(f.rdf).output(out);
