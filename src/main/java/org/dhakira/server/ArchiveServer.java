@@ -41,13 +41,21 @@ public final class ArchiveServer implements AutoCloseable {
     static final long RENDITION_BYTES = 64L << 20;
 
     private final Server jetty;
+    private final org.dhakira.crawl.DumpWriter dumps;
 
-    private ArchiveServer(Server jetty) {
+    private ArchiveServer(Server jetty, org.dhakira.crawl.DumpWriter dumps) {
         this.jetty = jetty;
+        this.dumps = dumps;
     }
 
     public static ArchiveServer start(Archive archive) {
+        return start(archive, org.dhakira.crawl.CrawlSettings.DEFAULTS);
+    }
+
+    /** With the crawlers' doors sized by {@code crawl} (small sitemap pages and a short dump delay, for tests). */
+    public static ArchiveServer start(Archive archive, org.dhakira.crawl.CrawlSettings crawl) {
         Config config = archive.config();
+        org.dhakira.crawl.DumpWriter dumps = org.dhakira.crawl.DumpWriter.start(archive.store(), config.data().resolve("dumps"), crawl.dumpDelay(), crawl.dumps());
         // Jersey logs through java.util.logging; route it to log4j before Jersey starts.
         System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
         Templates templates = new Templates(config.dataFiles());
@@ -65,7 +73,11 @@ public final class ArchiveServer implements AutoCloseable {
                 .register(new OaiResource(archive.oai(), config.dataFiles()))
                 .register(new SparqlResource(archive.sparql(), templates, org.dhakira.sparql.Gallery.load(config.dataFiles())))
                 .register(new SparqlRefusalMapper())
-                .register(new org.dhakira.web.VoidResource(archive.sparql()))
+                .register(new org.dhakira.web.VoidResource(archive.sparql(), new org.dhakira.crawl.VoidDescription(archive.store(), archive.listing(), dumps, config.oai().license())))
+                .register(new org.dhakira.web.VocabularyResource(archive.vocabulary(), archive.base(), templates))
+                .register(new org.dhakira.web.DumpResource(dumps, archive.base(), templates))
+                .register(new org.dhakira.web.SitemapResource(new org.dhakira.crawl.Sitemap(archive.listing(), archive.store(), crawl.sitemapPageSize())))
+                .register(new org.dhakira.web.RobotsResource(archive.base(), templates))
                 .register(new UnexpectedErrorMapper());
         // gzip and deflate for clients that ask (OAI-PMH's Identify promises both).
         org.glassfish.jersey.server.filter.EncodingFilter.enableFor(resources,
@@ -74,6 +86,7 @@ public final class ArchiveServer implements AutoCloseable {
         try {
             address = java.net.InetAddress.getByName(config.host());
         } catch (java.net.UnknownHostException e) {
+            dumps.close();
             throw new IllegalArgumentException("host '" + config.host() + "' is not an address or a name this machine can resolve");
         }
         URI bind = URI.create("http://localhost:" + config.port() + "/");
@@ -94,9 +107,10 @@ public final class ArchiveServer implements AutoCloseable {
             } catch (Exception suppressed) {
                 e.addSuppressed(suppressed);
             }
+            dumps.close();
             throw new IllegalStateException("cannot start the server on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
         }
-        ArchiveServer server = new ArchiveServer(jetty);
+        ArchiveServer server = new ArchiveServer(jetty, dumps);
         LOG.info("Listening on {}:{}, base URI {}", config.host(), server.port(), archive.base());
         return server;
     }
@@ -121,6 +135,8 @@ public final class ArchiveServer implements AutoCloseable {
             jetty.stop();
         } catch (Exception e) {
             throw new IllegalStateException("the server did not stop cleanly", e);
+        } finally {
+            dumps.close();
         }
     }
 }

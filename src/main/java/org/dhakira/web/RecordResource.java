@@ -3,9 +3,6 @@ package org.dhakira.web;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Date;
 import java.util.Optional;
 
@@ -18,7 +15,6 @@ import org.dhakira.vocab.Kind;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -128,7 +124,7 @@ public final class RecordResource {
         if (held != null) return Optional.of(held);
         return descriptions.find(key.id()).map(d -> {
             byte[] body = key.format() == Representation.HTML ? page.render(d, key.ui()).getBytes(StandardCharsets.UTF_8) : rdf(d, key.format());
-            Renditions.Rendition made = new Renditions.Rendition(body, digest(body), d.lastModified(), d.deleted());
+            Renditions.Rendition made = new Renditions.Rendition(body, Alternates.digest(body), d.lastModified(), d.deleted());
             renditions.put(d.position(), key, made);
             return made;
         });
@@ -136,29 +132,13 @@ public final class RecordResource {
 
     /** Each alternate format, the thing described, and the license (RFC 8288; "describes" is RFC 6892's). */
     private Response.ResponseBuilder links(Response.ResponseBuilder b, RecordId id, String doc) {
-        StringBuilder link = new StringBuilder();
-        for (Representation alt : Representation.values()) {
-            link.append('<').append(doc).append('.').append(alt.ending()).append(">; rel=\"alternate\"; type=\"").append(alt.mediaType()).append("\", ");
-        }
-        link.append('<').append(id.iri(store.base())).append(">; rel=\"describes\", ");
-        link.append('<').append(license).append(">; rel=\"license\"");
-        return b.header("Link", link.toString());
+        return b.header("Link", Alternates.alternates(doc) + ", <" + id.iri(store.base()) + ">; rel=\"describes\", <" + license + ">; rel=\"license\"");
     }
 
     private static byte[] rdf(Description d, Representation r) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         RDFWriter.source(d.graph()).format(r.rdf().orElseThrow()).output(out);
         return out.toByteArray();
-    }
-
-    /** A weak validator (the body may be sent compressed), from the body's SHA-256. */
-    private static String digest(byte[] body) {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(body);
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(h, 18));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 
     private static Optional<RecordId> recordId(String kind, String key) {

@@ -41,7 +41,7 @@ final class RecordPageScenario implements Scenario {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         // Hot: a few hundred records asked again and again, as a crawler's favourite pages or a busy day's news.
         List<String> hot = keys.subList(0, Math.min(HOT, keys.size()));
-        try (ArchiveServer ours = ArchiveServer.start(ctx.archive)) {
+        try (ArchiveServer ours = ArchiveServer.start(ctx.archive, org.dhakira.crawl.CrawlSettings.WITHOUT_DUMPS)) {
             FusekiServer fuseki = FusekiServer.create().port(0).loopback(true).add("/ds", store.dataset()).build().start();
             try {
                 String fusekiBase = "http://localhost:" + fuseki.getHttpPort() + "/ds?graph=";

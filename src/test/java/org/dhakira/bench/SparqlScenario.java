@@ -41,7 +41,7 @@ final class SparqlScenario implements Scenario {
         List<String> mix = mix(new Random(23), store.base(), sizes, keys, 400);
         List<String[]> text = fullText(new Random(29), 200);
         List<Result> results = new ArrayList<>();
-        try (ArchiveServer ours = ArchiveServer.start(ctx.archive)) {
+        try (ArchiveServer ours = ArchiveServer.start(ctx.archive, org.dhakira.crawl.CrawlSettings.WITHOUT_DUMPS)) {
             FusekiServer fuseki = FusekiServer.create().port(0).loopback(true).add("/ds", store.dataset()).build().start();
             try {
                 URI fusekiQuery = URI.create("http://localhost:" + fuseki.getHttpPort() + "/ds/query");
