@@ -1,7 +1,6 @@
 package org.dhakira.crawl;
 
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,7 +10,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.dhakira.index.Listing;
@@ -71,30 +69,16 @@ public final class VoidDescription {
         }
     }
 
-    /**
-     * One read transaction over every quad of the record graphs. A record's graph is named by its subject's URI,
-     * and the quads come graph by graph, so a graph's kind is read from the type its own subject is given.
-     */
+    /** One pass over the store's quad index (see {@link RecordStore#census()}), read as VoID's counts. */
     private Counts count() {
-        return store.read(dsg -> {
-            long sequence = store.position().sequence();
-            Map<Node, Kind> kinds = new java.util.HashMap<>();
-            for (Kind k : Kind.values()) kinds.put(k.type(), k);
-            Map<Kind, Long> entities = new EnumMap<>(Kind.class);
-            Set<Node> classes = new HashSet<>();
-            long[] triples = {0};
-            long[] tombstones = {0};
-            dsg.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining((Quad q) -> {
-                triples[0]++;
-                if (!q.getPredicate().equals(RDF.type.asNode())) return;
-                classes.add(q.getObject());
-                if (!q.getSubject().equals(q.getGraph())) return;
-                if (q.getObject().equals(Arch.Tombstone)) tombstones[0]++;
-                Kind k = kinds.get(q.getObject());
-                if (k != null) entities.merge(k, 1L, Long::sum);
-            });
-            return new Counts(sequence, triples[0], Map.copyOf(entities), tombstones[0], Set.copyOf(classes));
-        });
+        RecordStore.Census census = store.census();
+        Map<Kind, Long> entities = new EnumMap<>(Kind.class);
+        for (Kind k : Kind.values()) {
+            long n = census.recordsByType().getOrDefault(k.type(), 0L);
+            if (n > 0) entities.put(k, n);
+        }
+        return new Counts(census.sequence(), census.statements(), Map.copyOf(entities),
+                census.recordsByType().getOrDefault(Arch.Tombstone, 0L), census.classes());
     }
 
     /** The statements about the dataset {@code {base}} this class adds to its VoID description. */

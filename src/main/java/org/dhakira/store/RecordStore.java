@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -326,6 +327,42 @@ public final class RecordStore implements AutoCloseable {
                 return out;
             }
         }));
+    }
+
+    /**
+     * How many statements the record graphs hold, and how many record subjects are declared of each class, at one
+     * store change: for VoID, which must count a million records' tens of millions of statements. One pass over the
+     * quad index compares node ids, and only the classes (a handful) are decoded.
+     */
+    public record Census(long sequence, long statements, Map<Node, Long> recordsByType, java.util.Set<Node> classes) {
+        public Census {
+            recordsByType = Map.copyOf(recordsByType);
+            classes = java.util.Set.copyOf(classes);
+        }
+    }
+
+    public Census census() {
+        return read(dsg -> {
+            long sequence = position(dsg).sequence();
+            NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable();
+            NodeTable nodes = quads.getNodeTable();
+            NodeId type = nodes.getNodeIdForNode(org.apache.jena.vocabulary.RDF.type.asNode());
+            long[] statements = {0};
+            Map<NodeId, long[]> ofRecords = new java.util.HashMap<>();
+            java.util.Set<NodeId> classes = new java.util.HashSet<>();
+            quads.findAll().forEachRemaining(t -> {
+                statements[0]++;
+                if (!t.get(2).equals(type)) return;
+                classes.add(t.get(3));
+                // A record's graph is named by its own subject's URI: only that subject's types say what it is.
+                if (t.get(0).equals(t.get(1))) ofRecords.computeIfAbsent(t.get(3), k -> new long[1])[0]++;
+            });
+            Map<Node, Long> byType = new java.util.HashMap<>();
+            ofRecords.forEach((id, n) -> byType.put(nodes.getNodeForNodeId(id), n[0]));
+            java.util.Set<Node> named = new java.util.HashSet<>();
+            classes.forEach(id -> named.add(nodes.getNodeForNodeId(id)));
+            return new Census(sequence, statements[0], byType, named);
+        });
     }
 
     /** Whether a record is live or a tombstone. */
