@@ -6,7 +6,7 @@ import org.dhakira.web.HealthResource;
 import org.dhakira.web.HomeResource;
 import org.dhakira.web.OaiResource;
 import org.dhakira.web.CrossOrigin;
-import org.dhakira.web.LenientAccept;
+import org.dhakira.web.LenientHeaders;
 import org.dhakira.web.RecordPage;
 import org.dhakira.web.RecordResource;
 import org.dhakira.web.SearchResource;
@@ -64,7 +64,7 @@ public final class ArchiveServer implements AutoCloseable {
                 .register(new RecordResource(new org.dhakira.describe.Descriptions(archive.store()), archive.store(),
                         new RecordPage(templates, archive.store().vocabulary()), config.oai().license(), RENDITION_BYTES))
                 .register(new CrossOrigin())
-                .register(new LenientAccept())
+                .register(new LenientHeaders())
                 .register(new HealthResource(archive.store(), archive.index()))
                 .register(new HomeResource(archive.store(), archive.search(), templates))
                 .register(new org.dhakira.web.BrowseResource(archive.search(), archive.vocabulary(), templates))

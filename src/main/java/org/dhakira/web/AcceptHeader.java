@@ -10,7 +10,7 @@ import java.util.Optional;
  * that cannot be read is ignored rather than refused, as clients' headers are often sloppy; a missing or empty
  * header accepts anything.
  *
- * <pre>{@code AcceptHeader.parse("text/html,application/xml;q=0.9,* /*;q=0.8").weight("text/turtle") // 0.8}</pre>
+ * <pre>{@code AcceptHeader.parse("text/html,application/xml;q=0.9,* /*;q=0.8").match("text/turtle").q() // 0.8}</pre>
  */
 public record AcceptHeader(List<Range> ranges) {
 
@@ -42,6 +42,7 @@ public record AcceptHeader(List<Range> ranges) {
         List<Range> ranges = new ArrayList<>();
         for (String part : header.split(",")) {
             String[] params = part.split(";");
+            if (params.length == 0) continue; // ";" alone
             String[] type = params[0].trim().toLowerCase(Locale.ROOT).split("/", -1);
             if (type.length != 2 || type[0].isEmpty() || type[1].isEmpty()) continue;
             if (type[0].equals("*") && !type[1].equals("*")) continue;
@@ -75,15 +76,18 @@ public record AcceptHeader(List<Range> ranges) {
         return best;
     }
 
-    public double weight(String mediaType) {
-        return match(mediaType).q();
-    }
-
-    /** The most specific range of any of {@code mediaTypes}, as when several types stand for one format. */
-    Optional<Match> best(List<String> mediaTypes) {
-        Match best = Match.NONE;
-        for (String m : mediaTypes) {
-            Match x = match(m);
+    /**
+     * How a format known by a type and some aliases fares: wildcards are weighed against its type alone, and an
+     * alias counts only where a range names it exactly, so {@code application/*} never reaches Turtle through
+     * {@code application/x-turtle}; a {@code q=0} on any of its names refuses the format.
+     */
+    Optional<Match> best(String mediaType, List<String> aliases) {
+        Match best = match(mediaType);
+        if (best.specificity() == 2 && best.q() == 0) return Optional.empty();
+        for (String alias : aliases) {
+            Match x = match(alias);
+            if (x.specificity() < 2) continue;
+            if (x.q() == 0) return Optional.empty();
             if (x.q() > best.q() || (x.q() == best.q() && x.specificity() > best.specificity())) best = x;
         }
         return best.q() > 0 ? Optional.of(best) : Optional.empty();

@@ -45,7 +45,8 @@ public final class OaiResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response post(MultivaluedMap<String, String> form) {
-        return answer(form);
+        // A POST without a body reads as no form at all: no verb, which the protocol answers with badVerb.
+        return answer(form == null ? new jakarta.ws.rs.core.MultivaluedHashMap<>() : form);
     }
 
     private Response answer(Map<String, List<String>> parameters) {

@@ -77,7 +77,11 @@ public final class RecordResource {
                                     @Context HttpHeaders headers, @Context Request request) {
         Response full = answer(kind, file, lang, headers, request).build();
         Response.ResponseBuilder head = Response.fromResponse(full).entity(null);
-        if (full.getEntity() instanceof byte[] body) head.header(HttpHeaders.CONTENT_LENGTH, body.length);
+        // The length of the body as GET would send it; a client taking gzip or deflate may get it compressed, and
+        // a length of the uncompressed bytes would then be wrong, so it gets none.
+        String encodings = headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING);
+        boolean compressible = encodings != null && (encodings.contains("gzip") || encodings.contains("deflate"));
+        if (full.getEntity() instanceof byte[] body && !compressible) head.header(HttpHeaders.CONTENT_LENGTH, body.length);
         return head.build();
     }
 

@@ -1,6 +1,5 @@
 package org.dhakira.web;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,16 +22,14 @@ public enum Representation {
     private final String ending;
     private final String mediaType;
     private final RDFFormat rdf;
-    /** The type itself, then the older or looser names clients ask for it by (rdflib asks N-Triples as text/plain). */
-    private final List<String> names;
+    /** The older or looser names clients ask for it by (rdflib asks N-Triples as text/plain). */
+    private final List<String> aliases;
 
     Representation(String ending, String mediaType, RDFFormat rdf, String... aliases) {
         this.ending = ending;
         this.mediaType = mediaType;
         this.rdf = rdf;
-        List<String> n = new ArrayList<>(List.of(mediaType));
-        n.addAll(List.of(aliases));
-        this.names = List.copyOf(n);
+        this.aliases = List.of(aliases);
     }
 
     /**
@@ -44,7 +41,7 @@ public enum Representation {
         Representation chosen = null;
         AcceptHeader.Match best = null;
         for (Representation r : values()) {
-            Optional<AcceptHeader.Match> m = accept.best(r.names);
+            Optional<AcceptHeader.Match> m = accept.best(r.mediaType, r.aliases);
             if (m.isEmpty()) continue;
             AcceptHeader.Match x = m.get();
             if (best == null || x.q() > best.q() || (x.q() == best.q() && x.specificity() > best.specificity())) {

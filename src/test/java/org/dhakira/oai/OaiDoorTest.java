@@ -432,6 +432,20 @@ class OaiDoorTest {
         assertEquals(withoutResponseDate(oai(form)), withoutResponseDate(r.body()));
     }
 
+    @Test
+    void aPostWithoutAFormIsBadVerbNotAFailure() throws Exception {
+        for (String type : new String[] {"application/x-www-form-urlencoded", null}) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(server.uri().resolve("oai")).POST(HttpRequest.BodyPublishers.noBody());
+            if (type != null) b.header("Content-Type", type);
+            HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            assertTrue(r.statusCode() < 500, "answered " + r.statusCode() + " with Content-Type " + type);
+            if (r.statusCode() == 200) {
+                OaiSchemas.assertValid(r.body());
+                assertTrue(r.body().contains("code=\"badVerb\""), r.body());
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"gzip", "deflate"})
     void compressedWhenAsked(String encoding) throws Exception {

@@ -130,6 +130,10 @@ class LinkedDataDoorTest {
             "text/html, */*                                                 | text/html",            // the named type beats the wildcard
             "application/xml                                                | application/rdf+xml",
             "nonsense, text/turtle;q=oops, application/ld+json;q=0.4        | application/ld+json",  // unreadable ranges ignored
+            ";, application/rdf+xml                                         | application/rdf+xml",
+            "text/turtle;q=0, */*                                           | text/html",            // a refusal is not undone by an alias
+            "application/x-turtle;q=0, text/turtle, application/ld+json;q=0.5 | application/ld+json",
+            "application/*                                                  | application/ld+json",  // not Turtle through application/x-turtle
     })
     void negotiatesWhatRealClientsAsk(String accept, String expected) throws Exception {
         HttpResponse<String> r = accept.isEmpty() ? get("doc/" + SEED) : get("doc/" + SEED, "Accept", accept);
@@ -139,6 +143,28 @@ class LinkedDataDoorTest {
         String ending = Representation.preferred(AcceptHeader.parse(accept)).orElseThrow().ending();
         assertEquals(base + "doc/" + SEED + "." + ending, r.headers().firstValue("Content-Location").orElseThrow());
         assertTrue(r.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept")));
+    }
+
+    /** Headers as broken clients send them: each door answers them, none with a 500. */
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "Accept        | ;", "Accept | ;;", "Accept | */*;q=", "Accept | text/html;q=2",
+            "If-None-Match | garbage", "If-None-Match | W/\"abc", "If-None-Match | \"a\" \"b\"", "If-Match | garbage",
+            "If-Modified-Since | yesterday",
+    })
+    void sloppyHeadersNeverBreakADoor(String header, String value) throws Exception {
+        for (String path : List.of("", "doc/" + SEED, "id/" + SEED, "vocab", ".well-known/void", "sitemap.xml", "robots.txt",
+                "search?q=x", "oai?verb=Identify", "dumps/", "browse", "sparql?query=ASK%7B%7D")) {
+            int status = get(path, header, value).statusCode();
+            assertTrue(status < 500, path + " answered " + status + " to " + header + ": " + value);
+        }
+    }
+
+    @Test
+    void aMalformedConditionIsIgnoredNotFailed() throws Exception {
+        HttpResponse<String> r = get("doc/" + SEED, "If-None-Match", "garbage");
+        assertEquals(200, r.statusCode());
+        assertFalse(r.body().isEmpty());
     }
 
     @Test
