@@ -21,7 +21,8 @@ import org.dhakira.store.StoredRecord;
  * vocabulary terms it uses, plus the statements of the records that link to it (at most {@link Descriptions#SHOWN}
  * of them, each with its labels), plus {@code rdfs:seeAlso} the full list when there are more;</li>
  * <li>{@link #links()} and {@link #referrers()}: the same links as values, for the HTML page;</li>
- * <li>{@link #lastModified()}: the latest datestamp of the records shown;</li>
+ * <li>{@link #lastModified()}: the datestamp of the archive's last change (a tombstone's: its deletion), since any
+ * change may alter a description;</li>
  * <li>{@link #position()}: the store's last sequence number in the snapshot it was read from.</li>
  * </ul>
  *
@@ -72,7 +73,7 @@ public record Description(StoredRecord record, Graph graph, List<Link> links, Re
     }
 
     /**
-     * The records that link to this one: {@code shown} (newest first, at most {@link Descriptions#SHOWN}), of
+     * The records that link to this one: {@code shown} (the {@link Descriptions#SHOWN} added most recently, by date newest first), of
      * {@code total}; {@code all}, when some are not shown, is where the full list is (a search or a query page).
      */
     public record Referrers(List<Referrer> shown, int total, Optional<String> all) {

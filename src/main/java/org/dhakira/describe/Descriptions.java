@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.apache.jena.graph.Graph;
@@ -82,7 +81,9 @@ public final class Descriptions {
         Graph g = GraphFactory.createDefaultGraph();
         g.getPrefixMapping().setNsPrefixes(prefixes);
         record.graph().find().forEach(g::add);
-        Instant latest = record.datestamp();
+        // Any change may alter a description (a linked name, a record that names this one or stops naming it,
+        // which then leaves no trace here), so the archive's last change is the only date that never lies.
+        Instant latest = s.lastDatestamp().orElse(record.datestamp());
         Node self = NodeFactory.createURI(record.id().iri(base));
 
         List<Description.Link> links = new ArrayList<>();
@@ -93,9 +94,8 @@ public final class Descriptions {
                 if (target.isEmpty()) continue;
                 Brief brief = brief(s, at, target.get());
                 links.add(new Description.Link(p, target.get(), brief.labels(), brief.deleted()));
-                if (seen.putIfAbsent(t.getObject(), true) == null && brief.datestamp().isPresent()) {
-                    latest = later(latest, brief.datestamp());
-                    if (!brief.deleted()) describeBriefly(g, t.getObject(), target.get().kind(), brief.labels());
+                if (seen.putIfAbsent(t.getObject(), true) == null && !brief.deleted()) {
+                    describeBriefly(g, t.getObject(), target.get().kind(), brief.labels());
                 }
             }
         }
@@ -110,8 +110,10 @@ public final class Descriptions {
             }
         }
 
-        Set<RecordId> linking = s.linkingTo(record.id(), linkingTo.get(record.id().kind()));
-        linking.remove(record.id());
+        RecordStore.Referrals referrals = s.linkingTo(record.id(), linkingTo.get(record.id().kind()), SHOWN + 1);
+        List<RecordId> linking = new ArrayList<>(referrals.newest());
+        // A document citing itself is not news about it.
+        int total = referrals.total() - (linking.remove(record.id()) ? 1 : 0);
         List<Description.Referrer> shown = new ArrayList<>();
         for (RecordId r : linking) {
             if (shown.size() == SHOWN) break;
@@ -127,28 +129,26 @@ public final class Descriptions {
             Map<String, String> labels = labels(s, r);
             describeBriefly(g, rn, r.kind(), labels);
             shown.add(new Description.Referrer(r, via, labels, date(s, r)));
-            latest = later(latest, s.datestamp(r));
         }
         shown.sort(Comparator.comparing((Description.Referrer r) -> r.date().orElse(LocalDate.MIN)).reversed()
                 .thenComparing(Description.Referrer::id));
-        Optional<String> all = linking.size() > shown.size() ? Optional.of(fullList(record.id())) : Optional.empty();
+        Optional<String> all = total > shown.size() ? Optional.of(fullList(record.id())) : Optional.empty();
         all.ifPresent(href -> g.add(Triple.create(self, RDFS.seeAlso.asNode(), NodeFactory.createURI(href))));
-        return new Description(record, g, links, new Description.Referrers(shown, linking.size(), all), latest, at);
+        return new Description(record, g, links, new Description.Referrers(shown, total, all), latest, at);
     }
 
     /**
-     * What a description shows of a record it links to: whether it is deleted (or missing), its labels and the
-     * datestamp of its last change. Documents name the same organisations, persons and places again and again, so
+     * What a description shows of a record it links to: whether it is deleted (or missing) and its labels. Documents name the same organisations, persons and places again and again, so
      * these are kept for as long as the store is unchanged, as the OAI door keeps linked names.
      */
-    private record Brief(boolean deleted, Map<String, String> labels, Optional<Instant> datestamp) {}
+    private record Brief(boolean deleted, Map<String, String> labels) {}
 
     private Brief brief(RecordStore.Snapshot s, long at, RecordId id) {
         Brief b = briefs.get(at, id);
         if (b == null) {
             Optional<RecordStore.Status> status = s.status(id);
             boolean deleted = status.orElse(RecordStore.Status.DELETED) == RecordStore.Status.DELETED;
-            b = new Brief(deleted, deleted ? Map.of() : labels(s, id), status.isPresent() ? s.datestamp(id) : Optional.empty());
+            b = new Brief(deleted, deleted ? Map.of() : labels(s, id));
             briefs.put(at, id, b);
         }
         return b;
@@ -207,10 +207,6 @@ public final class Descriptions {
             }
         }
         return Optional.empty();
-    }
-
-    private static Instant later(Instant a, Optional<Instant> b) {
-        return b.filter(x -> x.isAfter(a)).orElse(a);
     }
 
     /**

@@ -22,6 +22,7 @@ import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
 import org.apache.jena.tdb2.store.NodeId;
+import org.apache.jena.tdb2.store.NodeIdFactory;
 import org.apache.jena.tdb2.store.nodetable.NodeTable;
 import org.apache.jena.tdb2.store.nodetupletable.NodeTupleTable;
 import org.apache.jena.tdb2.sys.TDBInternal;
@@ -237,11 +238,16 @@ public final class RecordStore implements AutoCloseable {
         /** The datestamp of the record's last change, if it exists: one lookup. */
         Optional<Instant> datestamp(RecordId id);
 
+        /** The datestamp of the last change this snapshot sees; empty for an empty store. */
+        Optional<Instant> lastDatestamp();
+
         /**
-         * The records whose own subject links to {@code target} by one of {@code properties}, each once, in the
-         * store's index order: one index range per property, reading no record's graph.
+         * The records whose own subject links to {@code target} by one of {@code properties}: how many there are,
+         * each counted once, and the {@code limit} added to the store most recently, newest first. One index range
+         * per property, compared by node id: only the records returned are decoded, so a place that half the
+         * archive names costs a scan of node ids, not a million decoded records.
          */
-        java.util.Set<RecordId> linkingTo(RecordId target, java.util.Collection<Node> properties);
+        Referrals linkingTo(RecordId target, java.util.Collection<Node> properties, int limit);
     }
 
     /** Runs {@code work} against one consistent snapshot (one read transaction). */
@@ -299,24 +305,47 @@ public final class RecordStore implements AutoCloseable {
             }
 
             @Override
+            public Optional<Instant> lastDatestamp() {
+                return RecordStore.position(dsg).datestamp();
+            }
+
+            @Override
             public Optional<Instant> datestamp(RecordId id) {
                 return systemValue(dsg, NodeFactory.createURI(id.iri(base)), Sys.datestamp)
                         .map(n -> Instant.parse(n.getLiteralLexicalForm()));
             }
 
             @Override
-            public java.util.Set<RecordId> linkingTo(RecordId target, java.util.Collection<Node> properties) {
-                Node o = NodeFactory.createURI(target.iri(base));
-                java.util.Set<RecordId> found = new java.util.LinkedHashSet<>();
+            public Referrals linkingTo(RecordId target, java.util.Collection<Node> properties, int limit) {
+                NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable();
+                NodeTable nodes = quads.getNodeTable();
+                NodeId o = nodes.getNodeIdForNode(NodeFactory.createURI(target.iri(base)));
+                if (NodeId.isDoesNotExist(o)) return new Referrals(java.util.List.of(), 0);
+                long[] graphs = new long[64];
+                int n = 0;
                 for (Node p : properties) {
-                    dsg.findNG(Node.ANY, Node.ANY, p, o).forEachRemaining(q -> {
-                        // A record's statements are about its own subject; the graph name is the record.
-                        if (q.getGraph().equals(q.getSubject()) && q.getGraph().isURI()) {
-                            RecordId.fromIri(base, q.getGraph().getURI()).ifPresent(found::add);
-                        }
-                    });
+                    NodeId pid = propertyIds.computeIfAbsent(p, nodes::getNodeIdForNode);
+                    if (NodeId.isDoesNotExist(pid)) continue;
+                    var it = quads.find(NodeId.NodeIdAny, NodeId.NodeIdAny, pid, o);
+                    while (it.hasNext()) {
+                        var t = it.next();
+                        // A record's statements are about its own subject, and its graph is named by it.
+                        if (!t.get(0).equals(t.get(1)) || !t.get(0).isPtr()) continue;
+                        if (n == graphs.length) graphs = java.util.Arrays.copyOf(graphs, n * 2);
+                        graphs[n++] = t.get(0).getPtrLocation();
+                    }
                 }
-                return found;
+                java.util.Arrays.sort(graphs, 0, n);
+                int distinct = 0;
+                for (int i = 0; i < n; i++) if (i == 0 || graphs[i] != graphs[i - 1]) distinct++;
+                // Node ids are allocated as nodes are first written: the highest belong to the newest records.
+                java.util.List<RecordId> newest = new java.util.ArrayList<>();
+                for (int i = n - 1; i >= 0 && newest.size() < limit; i--) {
+                    if (i < n - 1 && graphs[i] == graphs[i + 1]) continue;
+                    Node g = nodes.getNodeForNodeId(NodeIdFactory.createPtr(graphs[i]));
+                    if (g.isURI()) RecordId.fromIri(base, g.getURI()).ifPresent(newest::add);
+                }
+                return new Referrals(newest, distinct);
             }
 
             @Override
@@ -363,6 +392,13 @@ public final class RecordStore implements AutoCloseable {
             classes.forEach(id -> named.add(nodes.getNodeForNodeId(id)));
             return new Census(sequence, statements[0], byType, named);
         });
+    }
+
+    /** Records that link to one: {@code total} of them, and the newest few by when they were first written. */
+    public record Referrals(java.util.List<RecordId> newest, int total) {
+        public Referrals {
+            newest = java.util.List.copyOf(newest);
+        }
     }
 
     /** Whether a record is live or a tombstone. */
