@@ -43,7 +43,7 @@ public final class SitemapResource {
     }
 
     private Response answer(Request request, String part, StreamingOutput body) {
-        EntityTag tag = new EntityTag("sitemap-" + sitemap.sequence() + "-" + part);
+        EntityTag tag = new EntityTag("sitemap-" + sitemap.sequence() + "-" + part, true); // weak: it may travel compressed
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         Response.ResponseBuilder r = unchanged != null ? unchanged : Response.ok(body, XML);
         return r.tag(tag).build();
