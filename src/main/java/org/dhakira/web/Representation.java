@@ -38,9 +38,15 @@ public enum Representation {
      * order. Empty when the header accepts none of them (406).
      */
     public static Optional<Representation> preferred(AcceptHeader accept) {
+        return preferred(accept, Arrays.asList(values()));
+    }
+
+    /** The one of {@code offered} that {@code accept} prefers, by the same rules; for documents offered in RDF only. */
+    public static Optional<Representation> preferred(AcceptHeader accept, java.util.Collection<Representation> offered) {
         Representation chosen = null;
         AcceptHeader.Match best = null;
         for (Representation r : values()) {
+            if (!offered.contains(r)) continue;
             Optional<AcceptHeader.Match> m = accept.best(r.mediaType, r.aliases);
             if (m.isEmpty()) continue;
             AcceptHeader.Match x = m.get();
@@ -56,6 +62,9 @@ public enum Representation {
     public static String offered() {
         return String.join(", ", Arrays.stream(values()).map(Representation::mediaType).toList());
     }
+
+    /** Every format but HTML. */
+    public static final java.util.Set<Representation> RDF = java.util.EnumSet.of(TURTLE, JSON_LD, RDF_XML, N_TRIPLES);
 
     public String ending() {
         return ending;

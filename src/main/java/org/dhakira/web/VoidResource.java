@@ -1,22 +1,22 @@
 package org.dhakira.web;
 
-import java.util.List;
+import java.io.ByteArrayOutputStream;
+import java.util.Optional;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFWriter;
 import org.dhakira.crawl.VoidDescription;
-import org.dhakira.sparql.ResultFormat;
 import org.dhakira.sparql.ServiceDescription;
 import org.dhakira.sparql.SparqlEndpoint;
 
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import jakarta.ws.rs.core.Variant;
 
 /**
  * {@code /.well-known/void} (RFC 5785, VoID §7.2): the archive as a VoID dataset, naming its SPARQL endpoint, its
@@ -34,17 +34,24 @@ public final class VoidResource {
     }
 
     @GET
-    public Response dataset(@Context Request request) {
-        List<ResultFormat> formats = ResultFormat.forGraphs(true);
-        Variant chosen = request.selectVariant(formats.stream().map(f -> new Variant(MediaType.valueOf(f.mediaType()), (String) null, null)).toList());
-        if (chosen == null) return Response.notAcceptable(null).build();
-        ResultFormat f = formats.stream().filter(r -> r.mediaType().equals(chosen.getMediaType().getType() + "/" + chosen.getMediaType().getSubtype()))
-                .findFirst().orElse(ResultFormat.TURTLE);
+    public Response dataset(@HeaderParam(HttpHeaders.ACCEPT) String accept, @Context Request request) {
+        // RDF only: a browser (text/html, then */*) gets Turtle, the first RDF format its wildcard takes.
+        Optional<Representation> chosen = Representation.preferred(AcceptHeader.parse(accept), Representation.RDF);
+        if (chosen.isEmpty()) {
+            return Response.notAcceptable(null).header("Vary", "Accept").type("text/plain;charset=utf-8")
+                    .entity("The VoID description is offered as text/turtle, application/ld+json, application/rdf+xml and"
+                            + " application/n-triples; the request's Accept header takes none of them.\n").build();
+        }
         Graph g = ServiceDescription.voidDataset(endpoint);
         Graph counted = description.graph();
         g.getPrefixMapping().setNsPrefixes(counted.getPrefixMapping());
         counted.find().forEach(g::add);
-        StreamingOutput body = out -> RDFWriter.source(g).lang(f.lang()).output(out);
-        return Response.ok(body, f.mediaType() + ";charset=utf-8").header("Vary", "Accept").build();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RDFWriter.source(g).format(chosen.get().rdf().orElseThrow()).output(out);
+        byte[] body = out.toByteArray();
+        EntityTag tag = new EntityTag(Alternates.digest(body), true);
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        Response.ResponseBuilder r = unchanged != null ? unchanged : Response.ok(body, chosen.get().contentType());
+        return r.tag(tag).header("Vary", "Accept").build();
     }
 }

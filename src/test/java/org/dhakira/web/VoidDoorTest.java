@@ -133,6 +133,22 @@ class VoidDoorTest {
     }
 
     @Test
+    void aBrowserGetsTurtleAndARepeatedRequestA304() throws Exception {
+        HttpResponse<String> browser = get(".well-known/void", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+        assertEquals(200, browser.statusCode());
+        assertTrue(browser.headers().firstValue("Content-Type").orElseThrow().startsWith("application/rdf+xml"),
+                "the browser's application/xml;q=0.9 is the best RDF it takes");
+        HttpResponse<String> turtle = get(".well-known/void", "text/turtle");
+        String etag = turtle.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = HTTP.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve(".well-known/void"))
+                .header("Accept", "text/turtle").header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, again.statusCode());
+        HttpResponse<String> refused = get(".well-known/void", "image/png");
+        assertEquals(406, refused.statusCode());
+        assertTrue(refused.body().contains("text/turtle"), refused.body());
+    }
+
+    @Test
     void theDumpsSizeAndDateOnceWritten() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         HttpResponse<byte[]> dump;
