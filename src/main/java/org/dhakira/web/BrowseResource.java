@@ -67,7 +67,7 @@ public final class BrowseResource {
     @GET
     public Response index(@QueryParam("lang") String lang, @HeaderParam("Accept-Language") String acceptLanguage) throws InvalidQueryException {
         String ui = SearchResource.uiLanguage(lang, acceptLanguage);
-        PageFrame frame = PageFrame.at("/browse", ui, "");
+        PageFrame frame = PageFrame.at("/browse", ui, "", PageFrame.chooses(lang));
         SearchResult r = search.search(documents(Optional.empty(), 1, Optional.empty()));
         List<Group> groups = new ArrayList<>();
         for (Facet f : Facet.values()) {
@@ -92,7 +92,7 @@ public final class BrowseResource {
                          @QueryParam("lang") String lang, @HeaderParam("Accept-Language") String acceptLanguage) {
         String ui = SearchResource.uiLanguage(lang, acceptLanguage);
         String path = "/browse/" + facetName + "/" + value;
-        PageFrame frame = PageFrame.at(path, ui, "");
+        PageFrame frame = PageFrame.at(path, ui, "", PageFrame.chooses(lang));
         Map<String, Object> v = frame.view();
         v.put("browseHref", frame.inLanguage("/browse"));
         Optional<Facet> facet = Facet.named(facetName).filter(f -> known(f, value));

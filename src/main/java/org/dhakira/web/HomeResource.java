@@ -53,7 +53,7 @@ public final class HomeResource {
     @Produces("text/html;charset=utf-8")
     public Response page(@QueryParam("lang") String lang, @HeaderParam("Accept-Language") String acceptLanguage) throws InvalidQueryException {
         String ui = SearchResource.uiLanguage(lang, acceptLanguage);
-        PageFrame frame = PageFrame.at("/", ui, "");
+        PageFrame frame = PageFrame.at("/", ui, "", PageFrame.chooses(lang));
         Statistics s = statistics();
         Map<String, Object> v = frame.view();
         List<Count> counts = new ArrayList<>();

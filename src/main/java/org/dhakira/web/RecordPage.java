@@ -71,10 +71,15 @@ public final class RecordPage {
 
     /** The page of a live record or of a tombstone. */
     public String render(Description description, String ui) {
+        return render(description, ui, false);
+    }
+
+    /** The page, {@code chosen} when the reader chose its language (then carried in every link). */
+    public String render(Description description, String ui, boolean chosen) {
         RecordId id = description.id();
         Node self = self(description);
         Literals own = new Literals(description.record().graph(), self);
-        PageFrame frame = PageFrame.at("/doc/" + id.path(), ui, "");
+        PageFrame frame = PageFrame.at("/doc/" + id.path(), ui, "", chosen);
         Map<String, Object> v = frame.view();
         v.put("ui", ui);
         v.put("path", id.path());
@@ -104,7 +109,11 @@ public final class RecordPage {
 
     /** The page for a URI of this archive's form that names nothing here. */
     public String notFound(RecordId id, String ui) {
-        PageFrame frame = PageFrame.at("/doc/" + id.path(), ui, id.key());
+        return notFound(id, ui, false);
+    }
+
+    public String notFound(RecordId id, String ui, boolean chosen) {
+        PageFrame frame = PageFrame.at("/doc/" + id.path(), ui, id.key(), chosen);
         Map<String, Object> v = frame.view();
         v.put("path", id.path());
         v.put("key", id.key());

@@ -104,7 +104,8 @@ public final class RecordResource {
         }
         Representation r = chosen.get();
         String ui = r == Representation.HTML ? SearchResource.uiLanguage(lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)) : "";
-        Optional<Renditions.Rendition> rendition = rendition(new Renditions.Key(id.get(), r, ui));
+        boolean languageChosen = r == Representation.HTML && PageFrame.chooses(lang);
+        Optional<Renditions.Rendition> rendition = rendition(new Renditions.Key(id.get(), r, ui, languageChosen));
         if (rendition.isEmpty()) return notFoundBuilder(kind, key, headers, lang);
         Renditions.Rendition made = rendition.get();
         EntityTag etag = new EntityTag(made.etag(), true);
@@ -115,7 +116,8 @@ public final class RecordResource {
         if (b == null) {
             b = Response.status(made.deleted() ? Response.Status.GONE : Response.Status.OK).entity(made.body()).type(r.contentType());
         }
-        b.tag(etag).lastModified(lastModified).header("Content-Location", doc + "." + r.ending());
+        // A page in a language the reader chose is that page only with the choice in its URL.
+        b.tag(etag).lastModified(lastModified).header("Content-Location", doc + "." + r.ending() + (languageChosen ? "?lang=" + ui : ""));
         if (fixed.isEmpty()) b.header("Vary", "Accept, Accept-Language");
         else if (r == Representation.HTML) b.header("Vary", "Accept-Language");
         return links(b, id.get(), doc);
@@ -127,7 +129,7 @@ public final class RecordResource {
         Renditions.Rendition held = renditions.get(at, key);
         if (held != null) return Optional.of(held);
         return descriptions.find(key.id()).map(d -> {
-            byte[] body = key.format() == Representation.HTML ? page.render(d, key.ui()).getBytes(StandardCharsets.UTF_8) : rdf(d, key.format());
+            byte[] body = key.format() == Representation.HTML ? page.render(d, key.ui(), key.chosen()).getBytes(StandardCharsets.UTF_8) : rdf(d, key.format());
             Renditions.Rendition made = new Renditions.Rendition(body, Alternates.digest(body), d.lastModified(), d.deleted());
             renditions.put(d.position(), key, made);
             return made;
@@ -164,7 +166,7 @@ public final class RecordResource {
         Optional<RecordId> id = recordId(kind, key);
         if (wanted.orElse(null) == Representation.HTML && id.isPresent()) {
             String ui = SearchResource.uiLanguage(lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-            return b.type(Representation.HTML.contentType()).entity(page.notFound(id.get(), ui));
+            return b.type(Representation.HTML.contentType()).entity(page.notFound(id.get(), ui, PageFrame.chooses(lang)));
         }
         String what = Kind.fromSegment(kind).isPresent()
                 ? "There is no " + kind + " with the key '" + key + "' in this archive."

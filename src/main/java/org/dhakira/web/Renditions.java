@@ -15,7 +15,8 @@ import org.dhakira.store.RecordId;
  */
 final class Renditions {
 
-    record Key(RecordId id, Representation format, String ui) {}
+    /** {@code ui} is the page language ("" for RDF); {@code chosen} when the reader chose it, which the page's links carry. */
+    record Key(RecordId id, Representation format, String ui, boolean chosen) {}
 
     /** A body and its validators; {@code deleted} for a tombstone's (410). */
     record Rendition(byte[] body, String etag, Instant lastModified, boolean deleted) {

@@ -89,6 +89,21 @@ class RecordPagesTest {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void aLanguageTheReaderChoseStaysChosenFromPageToPage() throws Exception {
+        String english = "en-US,en;q=0.9";
+        Document d = page("doc/" + SEED + "?lang=ar", english);
+        assertEquals("ar", d.selectFirst("html").attr("lang"), "the choice beats the browser");
+        org.jsoup.nodes.Element issuer = d.selectFirst("a[href^=/doc/organisation/]");
+        assertTrue(issuer.attr("href").endsWith("?lang=ar"), issuer.attr("href"));
+        assertEquals("ar", page(issuer.attr("href").substring(1), english).selectFirst("html").attr("lang"));
+        HttpResponse<String> r = get("doc/" + SEED + "?lang=ar", english);
+        assertTrue(r.headers().firstValue("Content-Location").orElseThrow().endsWith(SEED + ".html?lang=ar"));
+        Document unchosen = page("doc/" + SEED);
+        assertFalse(unchosen.selectFirst("a[href^=/doc/organisation/]").attr("href").contains("lang="),
+                "Arabic by default needs no parameter");
+    }
+
     static Document page(String path) throws IOException, InterruptedException {
         return page(path, null);
     }

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 /** What the record pages keep between requests, and when they let it go. */
 class RenditionsTest {
 
-    static final Renditions.Key A = new Renditions.Key(RecordId.parse("document/a"), Representation.TURTLE, "");
-    static final Renditions.Key B = new Renditions.Key(RecordId.parse("document/b"), Representation.TURTLE, "");
-    static final Renditions.Key A_HTML = new Renditions.Key(RecordId.parse("document/a"), Representation.HTML, "ar");
+    static final Renditions.Key A = new Renditions.Key(RecordId.parse("document/a"), Representation.TURTLE, "", false);
+    static final Renditions.Key B = new Renditions.Key(RecordId.parse("document/b"), Representation.TURTLE, "", false);
+    static final Renditions.Key A_HTML = new Renditions.Key(RecordId.parse("document/a"), Representation.HTML, "ar", false);
 
     static Renditions.Rendition body(int bytes) {
         return new Renditions.Rendition(new byte[bytes], "x", Instant.EPOCH, false);
