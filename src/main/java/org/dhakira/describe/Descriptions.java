@@ -71,7 +71,8 @@ public final class Descriptions {
     }
 
     private Description describe(RecordStore.Snapshot s, StoredRecord record) {
-        long at = s.position();
+        RecordStore.Position change = s.lastChange();
+        long at = change.sequence();
         if (record.deleted()) {
             Graph tombstone = GraphFactory.createDefaultGraph();
             tombstone.getPrefixMapping().setNsPrefixes(prefixes);
@@ -83,7 +84,7 @@ public final class Descriptions {
         record.graph().find().forEach(g::add);
         // Any change may alter a description (a linked name, a record that names this one or stops naming it,
         // which then leaves no trace here), so the archive's last change is the only date that never lies.
-        Instant latest = s.lastDatestamp().orElse(record.datestamp());
+        Instant latest = change.datestamp().orElse(record.datestamp());
         Node self = NodeFactory.createURI(record.id().iri(base));
 
         List<Description.Link> links = new ArrayList<>();
@@ -146,9 +147,9 @@ public final class Descriptions {
     private Brief brief(RecordStore.Snapshot s, long at, RecordId id) {
         Brief b = briefs.get(at, id);
         if (b == null) {
-            Optional<RecordStore.Status> status = s.status(id);
-            boolean deleted = status.orElse(RecordStore.Status.DELETED) == RecordStore.Status.DELETED;
-            b = new Brief(deleted, deleted ? Map.of() : labels(s, id));
+            // One lookup: the shapes give every live record a title or a name, and a tombstone has neither.
+            Map<String, String> labels = labels(s, id);
+            b = new Brief(labels.isEmpty(), labels);
             briefs.put(at, id, b);
         }
         return b;
@@ -156,7 +157,7 @@ public final class Descriptions {
 
     /** Briefs read at one store position; any change empties it, so no bookkeeping of who links to whom is needed. */
     private static final class Briefs {
-        private static final int CAPACITY = 100_000;
+        private static final int CAPACITY = 200_000; // the organisations, persons and chronicle entries of a large archive
 
         private long position = -1;
         private final Map<RecordId, Brief> held = new java.util.LinkedHashMap<>(1 << 12, 0.75f, true) {

@@ -238,8 +238,8 @@ public final class RecordStore implements AutoCloseable {
         /** The datestamp of the record's last change, if it exists: one lookup. */
         Optional<Instant> datestamp(RecordId id);
 
-        /** The datestamp of the last change this snapshot sees; empty for an empty store. */
-        Optional<Instant> lastDatestamp();
+        /** The last change this snapshot sees: its sequence number and datestamp (two lookups). */
+        Position lastChange();
 
         /**
          * The records whose own subject links to {@code target} by one of {@code properties}: how many there are,
@@ -305,8 +305,8 @@ public final class RecordStore implements AutoCloseable {
             }
 
             @Override
-            public Optional<Instant> lastDatestamp() {
-                return RecordStore.position(dsg).datestamp();
+            public Position lastChange() {
+                return RecordStore.position(dsg);
             }
 
             @Override
