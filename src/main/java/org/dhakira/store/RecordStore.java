@@ -162,18 +162,24 @@ public final class RecordStore implements AutoCloseable {
     /** The record's state inside an open transaction. */
     static Optional<StoredRecord> find(DatasetGraph dsg, String base, RecordId id) {
         Node g = NodeFactory.createURI(id.iri(base));
-        Optional<Node> seq = systemValue(dsg, g, Sys.sequence);
-        if (seq.isEmpty()) return Optional.empty();
-        Graph copy = graphOf(dsg, g);
-        boolean deleted = systemValue(dsg, g, Sys.deleted).isPresent();
-        Instant datestamp = Instant.parse(systemValue(dsg, g, Sys.datestamp).orElseThrow().getLiteralLexicalForm());
+        // The record's bookkeeping in one range of the default graph's index: its sequence number, datestamp,
+        // deletion and, for a tombstone, the type and grade it had.
+        Node seq = null, datestamp = null;
+        boolean deleted = false;
         java.util.List<Node> former = new java.util.ArrayList<>();
-        if (deleted) {
-            for (Node p : new Node[] {org.dhakira.vocab.Arch.documentType, org.dhakira.vocab.Arch.reliability}) {
-                dsg.find(Quad.defaultGraphIRI, g, p, Node.ANY).forEachRemaining(q -> former.add(q.getObject()));
-            }
+        for (Iterator<Quad> it = dsg.find(Quad.defaultGraphIRI, g, Node.ANY, Node.ANY); it.hasNext(); ) {
+            Quad q = it.next();
+            Node p = q.getPredicate();
+            if (p.equals(Sys.sequence)) seq = q.getObject();
+            else if (p.equals(Sys.datestamp)) datestamp = q.getObject();
+            else if (p.equals(Sys.deleted)) deleted = true;
+            else if (p.equals(org.dhakira.vocab.Arch.documentType) || p.equals(org.dhakira.vocab.Arch.reliability)) former.add(q.getObject());
         }
-        return Optional.of(new StoredRecord(id, Long.parseLong(seq.get().getLiteralLexicalForm()), datestamp, deleted, copy, former));
+        if (seq == null) return Optional.empty();
+        if (!deleted) former.clear();
+        Graph copy = graphOf(dsg, g);
+        return Optional.of(new StoredRecord(id, Long.parseLong(seq.getLiteralLexicalForm()),
+                Instant.parse(datestamp.getLiteralLexicalForm()), deleted, copy, former));
     }
 
     private static Graph graphOf(DatasetGraph dsg, Node g) {
