@@ -63,6 +63,16 @@ public final class RecordResource {
         return Response.seeOther(URI.create(target)).build();
     }
 
+    /** A kind without a key names nothing; the answer says what does. */
+    @GET
+    @Path("{door: id|doc}/{kind}")
+    public Response noKey() {
+        return Response.status(Response.Status.NOT_FOUND).header("Vary", "Accept").type("text/plain;charset=utf-8")
+                .entity("A thing's URI names its kind and its key: " + store.base() + "id/{kind}/{key}, such as "
+                        + store.base() + "id/document/coalition-amnesty-saydnaya-2017-02-07; search at " + store.base() + "search?q=…\n")
+                .build();
+    }
+
     @GET
     @Path("doc/{kind}/{file}")
     public Response description(@PathParam("kind") String kind, @PathParam("file") String file, @QueryParam("lang") String lang,

@@ -318,6 +318,11 @@ class LinkedDataDoorTest {
         assertEquals(404, get("doc/spaceship/x").statusCode());
         assertTrue(get("doc/spaceship/x").body().contains("not a kind of thing"));
         assertEquals(404, get("doc/document/never-was.ttl").statusCode());
+        for (String bare : List.of("doc/document", "doc/document/", "id/organisation")) {
+            HttpResponse<String> r = get(bare);
+            assertEquals(404, r.statusCode(), bare);
+            assertTrue(r.body().contains("id/{kind}/{key}"), bare + ": " + r.body());
+        }
     }
 
     @Test
