@@ -36,6 +36,18 @@ import org.slf4j.LoggerFactory;
 public final class ArchiveServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveServer.class);
+    /**
+     * Jersey warns that every resource registered as an instance "will be ignored" as a provider, which it never
+     * was meant to be; thirteen such lines at each start hide the warnings that matter. Held here because
+     * java.util.logging keeps its loggers only weakly.
+     */
+    private static final java.util.logging.Logger PROVIDER_CHECKS = quiet("org.glassfish.jersey.internal.inject.Providers");
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
+        l.setLevel(java.util.logging.Level.SEVERE);
+        return l;
+    }
 
     /** Rendered descriptions kept while the store is unchanged: some thousands of records' pages. */
     static final long RENDITION_BYTES = 64L << 20;
