@@ -1,5 +1,6 @@
 package org.dhakira.harvest;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,10 +10,13 @@ import java.util.Optional;
  * crosswalk or, for {@code rdf}, for Jena's RDF/XML parser.
  *
  * @param metadata empty for a deleted record, and for a live one some providers send without metadata
+ * @param about each {@code <about>} container's element, the same way: where a peer's own provenance is, which a
+ *              record harvested through two hops must keep
  */
-public record HarvestedRecord(RecordHeader header, Optional<String> metadata) {
+public record HarvestedRecord(RecordHeader header, Optional<String> metadata, List<String> about) {
     public HarvestedRecord {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(metadata, "metadata");
+        about = List.copyOf(about);
     }
 }

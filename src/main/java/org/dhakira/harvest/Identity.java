@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * <pre>{@code Identity peer = client.identify(baseUrl); String from = peer.granularity().format(since);}</pre>
  *
- * @param baseUrl as the peer names it, which may differ from the URL it was asked at (a proxy, a move)
+ * @param baseUrl as the peer names it, which may differ from the URL it was asked at (a proxy, a move); worth
+ *                showing, never fetched in place of the operator's, as only configured URLs are fetched
  */
 public record Identity(String repositoryName, URI baseUrl, Instant earliestDatestamp, DeletedRecord deletedRecord,
                        Granularity granularity) {

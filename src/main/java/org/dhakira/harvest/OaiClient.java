@@ -57,7 +57,10 @@ public final class OaiClient {
 
     /** The page after the one that gave {@code token}. */
     public Page listRecords(URI baseUrl, ResumptionToken token) {
-        URI url = request(baseUrl, Map.of("verb", "ListRecords", "resumptionToken", token.value()));
+        Map<String, String> arguments = new LinkedHashMap<>();
+        arguments.put("verb", "ListRecords");
+        arguments.put("resumptionToken", token.value());
+        URI url = request(baseUrl, arguments);
         return OaiResponseReader.page(url, http.get(url));
     }
 

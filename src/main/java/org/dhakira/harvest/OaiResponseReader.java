@@ -149,6 +149,7 @@ final class OaiResponseReader {
         inherit();
         RecordHeader header = null;
         Optional<String> metadata = Optional.empty();
+        List<String> about = new ArrayList<>();
         while (child()) {
             if (is("header")) {
                 header = header();
@@ -158,6 +159,12 @@ final class OaiResponseReader {
                     metadata = Optional.of(copy());
                     while (child()) skip();
                 }
+            } else if (is("about")) {
+                inherit();
+                if (child()) {
+                    about.add(copy());
+                    while (child()) skip();
+                }
             } else {
                 skip();
             }
@@ -165,7 +172,7 @@ final class OaiResponseReader {
         inherited.clear();
         inherited.putAll(outer);
         if (header == null) throw unreadable("a record without a header");
-        return new HarvestedRecord(header, header.deleted() ? Optional.empty() : metadata);
+        return new HarvestedRecord(header, header.deleted() ? Optional.empty() : metadata, about);
     }
 
     private RecordHeader header() throws XMLStreamException {

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * HTTP GET of one OAI-PMH request, politely: network errors and 5xx are tried again after a doubling wait, a
- * 503 or 429 after the wait its Retry-After asks for (capped), up to a bounded number of attempts. The whole
+ * 503 or 429 after the wait its Retry-After asks for (capped), up to a bounded number of attempts; other 4xx are
+ * final, unless the body is an OAI-PMH response, as some providers send their errors so. The whole
  * response must arrive within the read timeout and fit the size limit, decompressed too.
  */
 final class PeerHttp {
@@ -50,7 +51,7 @@ final class PeerHttp {
         for (int attempt = 1; ; attempt++) {
             Duration wait;
             try {
-                HttpResponse<byte[]> r = once(url);
+                HttpResponse<byte[]> r = once(url, attempt);
                 if (r.statusCode() == 200) return decoded(url, r);
                 status = OptionalInt.of(r.statusCode());
                 cause = null;
@@ -61,6 +62,9 @@ final class PeerHttp {
                 } else if (r.statusCode() >= 500) {
                     wait = limits.backoff(attempt);
                 } else {
+                    // Some providers send their OAI-PMH errors (noRecordsMatch even) as 400 or 404: read them.
+                    byte[] body = decoded(url, r);
+                    if (isOaiPmh(body)) return body;
                     throw new PeerUnavailableException(url, attempt, status, null);
                 }
             } catch (IOException e) {
@@ -74,7 +78,7 @@ final class PeerHttp {
         }
     }
 
-    private HttpResponse<byte[]> once(URI url) throws IOException {
+    private HttpResponse<byte[]> once(URI url, int attempt) throws IOException {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(limits.readTimeout())
                 .header("Accept-Encoding", "gzip, deflate").header("User-Agent", "Dhakira-harvester/1")
                 .GET().build();
@@ -92,7 +96,7 @@ final class PeerHttp {
         } catch (InterruptedException e) {
             abandon(response, body);
             Thread.currentThread().interrupt();
-            throw new PeerUnavailableException(url, 1, OptionalInt.empty(), e);
+            throw new PeerUnavailableException(url, attempt, OptionalInt.empty(), e);
         } catch (ExecutionException e) {
             Throwable c = e.getCause() instanceof IOException io && io.getCause() instanceof BoundedBody.TooLarge t ? t : e.getCause();
             if (c instanceof BoundedBody.TooLarge) throw tooLarge(url, "");
@@ -124,6 +128,11 @@ final class PeerHttp {
         } catch (IOException e) {
             throw new UnreadableResponseException(url, encoding + " body does not decompress: " + e.getMessage(), 0, 0, e);
         }
+    }
+
+    private static boolean isOaiPmh(byte[] body) {
+        String start = new String(body, 0, Math.min(body.length, 2048), java.nio.charset.StandardCharsets.ISO_8859_1);
+        return start.contains("<OAI-PMH") && start.contains(OaiResponseReader.OAI);
     }
 
     private UnreadableResponseException tooLarge(URI url, String when) {

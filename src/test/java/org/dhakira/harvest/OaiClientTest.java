@@ -139,6 +139,14 @@ class OaiClientTest {
     }
 
     @Test
+    void aboutContainersAreKeptForTheirProvenance() {
+        peer.on(FIRST, file("page-1.xml"));
+        List<String> about = client.listRecords(peer.baseUrl(), LETTERS, Granularity.DAY).records().get(0).about();
+        assertEquals(1, about.size());
+        assertTrue(about.get(0).contains("xmlns=\"http://www.openarchives.org/OAI/2.0/provenance\""), about.get(0));
+    }
+
+    @Test
     void noRecordsMatchIsAnEmptyLastPage() {
         peer.on(FIRST, file("no-records-match.xml"));
         List<Page> pages = harvestAll();
@@ -225,6 +233,15 @@ class OaiClientTest {
         assertEquals(3, e.attempts());
         assertEquals(OptionalInt.of(500), e.status());
         assertEquals(3, peer.count("verb=Identify"));
+    }
+
+    @Test
+    void anOaiErrorSentAsAnHttpErrorIsStillRead() {
+        peer.on(FIRST, file(404, "no-records-match.xml")).on(SECOND, file(400, "bad-resumption-token.xml"));
+        assertEquals(List.of(), client.listRecords(peer.baseUrl(), LETTERS, Granularity.DAY).records());
+        OaiErrorException e = assertThrows(OaiErrorException.class, () -> client.listRecords(peer.baseUrl(), new ResumptionToken("a+b/c=|x y")));
+        assertEquals(Optional.of(OaiError.badResumptionToken), e.error());
+        assertEquals(1, peer.count(SECOND), "not tried again");
     }
 
     @Test

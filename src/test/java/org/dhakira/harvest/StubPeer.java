@@ -123,6 +123,11 @@ final class StubPeer implements AutoCloseable {
         return xml(recorded(name));
     }
 
+    /** A recorded response under another HTTP status than 200, as some providers send their errors. */
+    static Answer file(int code, String name) {
+        return ex -> send(ex, code, recorded(name).getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
     static Answer gzip(String name) {
         return ex -> {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
