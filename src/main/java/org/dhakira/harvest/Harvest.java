@@ -44,7 +44,8 @@ public final class Harvest implements Iterator<Page> {
     }
 
     /**
-     * @throws HarvestException when the peer fails this page (after the retries its failure allows)
+     * @throws HarvestException when the peer fails this page (after the retries its failure allows); the harvest
+     *         stays where it was, so {@code next()} may be called again later, except after a token loop
      */
     @Override
     public Page next() {

@@ -26,11 +26,9 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class OaiClient {
-    private final HarvestLimits limits;
     private final PeerHttp http;
 
     private OaiClient(HarvestLimits limits, Clock clock) {
-        this.limits = limits;
         this.http = new PeerHttp(limits, clock);
     }
 
@@ -87,10 +85,6 @@ public final class OaiClient {
             throw new IllegalArgumentException("a peer's base URL is http(s), with a host and without query or fragment, was '" + baseUrl + "'");
         }
         return baseUrl;
-    }
-
-    HarvestLimits limits() {
-        return limits;
     }
 
     /**

@@ -33,7 +33,10 @@ final class UntrustedXml {
         return f;
     }
 
+    /** White space before the XML declaration (a stray newline from a PHP include, often) is skipped, not fatal. */
     static XMLStreamReader reader(byte[] xml) throws XMLStreamException {
-        return FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
+        int start = 0;
+        while (start < xml.length && (xml[start] == ' ' || xml[start] == '\n' || xml[start] == '\r' || xml[start] == '\t')) start++;
+        return FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml, start, xml.length - start));
     }
 }

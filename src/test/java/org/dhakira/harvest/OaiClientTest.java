@@ -77,6 +77,12 @@ class OaiClientTest {
     // Identify
 
     @Test
+    void whiteSpaceBeforeTheXmlDeclarationIsForgiven() {
+        peer.on("verb=Identify", xml("\n\n  " + recorded("identify-day.xml")));
+        assertEquals(Granularity.DAY, client.identify(peer.baseUrl()).granularity());
+    }
+
+    @Test
     void identifyReadsWhatAHarvesterActsOn() {
         peer.on("verb=Identify", file("identify-day.xml"));
         Identity id = client.identify(peer.baseUrl());
@@ -163,6 +169,18 @@ class OaiClientTest {
         assertEquals("oai:peer.example.org:4", page.records().get(0).header().identifier());
         assertFalse(rest.hasNext());
         assertEquals(0, peer.count(FIRST), "the first page is not asked again");
+    }
+
+    @Test
+    void aHarvestThatFailedAPageCanGoOnFromIt() {
+        peer.on(FIRST, file("page-1.xml"))
+                .on(SECOND, status(500, Map.of()), status(500, Map.of()), status(500, Map.of()), file("page-2.xml"));
+        Harvest h = client.harvest(peer.baseUrl(), LETTERS, Granularity.DAY);
+        h.next();
+        assertThrows(PeerUnavailableException.class, h::next);
+        assertTrue(h.hasNext(), "the failed page is still to come");
+        assertEquals("oai:peer.example.org:4", h.next().records().get(0).header().identifier());
+        assertEquals(1, peer.count(FIRST));
     }
 
     // The peer's errors

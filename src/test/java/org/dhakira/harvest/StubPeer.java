@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPOutputStream;
 
@@ -35,12 +36,13 @@ final class StubPeer implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Map<String, Deque<Answer>> script = new ConcurrentHashMap<>();
     final List<String> requests = Collections.synchronizedList(new ArrayList<>());
 
     StubPeer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool());
+        server.setExecutor(threads);
         server.createContext("/", this::handle);
         server.start();
     }
@@ -102,6 +104,7 @@ final class StubPeer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        threads.shutdownNow();
     }
 
     // Answers
