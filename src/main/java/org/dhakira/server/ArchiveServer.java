@@ -2,24 +2,41 @@ package org.dhakira.server;
 
 import java.net.URI;
 
+import org.dhakira.crawl.CrawlSettings;
+import org.dhakira.crawl.DumpWriter;
+import org.dhakira.crawl.Sitemap;
+import org.dhakira.crawl.VoidDescription;
+import org.dhakira.describe.Descriptions;
+import org.dhakira.sparql.Gallery;
+import org.dhakira.web.BrowseResource;
+import org.dhakira.web.CrossOrigin;
+import org.dhakira.web.DumpResource;
 import org.dhakira.web.HealthResource;
 import org.dhakira.web.HomeResource;
-import org.dhakira.web.OaiResource;
-import org.dhakira.web.CrossOrigin;
 import org.dhakira.web.LenientHeaders;
+import org.dhakira.web.OaiResource;
 import org.dhakira.web.RecordPage;
 import org.dhakira.web.RecordResource;
+import org.dhakira.web.RobotsResource;
 import org.dhakira.web.SearchResource;
+import org.dhakira.web.SitemapResource;
 import org.dhakira.web.SparqlRefusalMapper;
 import org.dhakira.web.SparqlResource;
 import org.dhakira.web.StaticResource;
 import org.dhakira.web.Templates;
 import org.dhakira.web.UnexpectedErrorMapper;
+import org.dhakira.web.VocabularyResource;
+import org.dhakira.web.VoidResource;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.glassfish.jersey.internal.inject.Providers;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
+import org.glassfish.jersey.message.DeflateEncoder;
+import org.glassfish.jersey.message.GZipEncoder;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.filter.EncodingFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +58,7 @@ public final class ArchiveServer implements AutoCloseable {
      * was meant to be; thirteen such lines at each start hide the warnings that matter. Held here because
      * java.util.logging keeps its loggers only weakly.
      */
-    private static final java.util.logging.Logger PROVIDER_CHECKS = quiet("org.glassfish.jersey.internal.inject.Providers");
+    private static final java.util.logging.Logger PROVIDER_CHECKS = quiet(Providers.class.getName());
 
     private static java.util.logging.Logger quiet(String name) {
         java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
@@ -53,47 +70,47 @@ public final class ArchiveServer implements AutoCloseable {
     static final long RENDITION_BYTES = 64L << 20;
 
     private final Server jetty;
-    private final org.dhakira.crawl.DumpWriter dumps;
+    private final DumpWriter dumps;
 
-    private ArchiveServer(Server jetty, org.dhakira.crawl.DumpWriter dumps) {
+    private ArchiveServer(Server jetty, DumpWriter dumps) {
         this.jetty = jetty;
         this.dumps = dumps;
     }
 
     public static ArchiveServer start(Archive archive) {
-        return start(archive, org.dhakira.crawl.CrawlSettings.DEFAULTS);
+        return start(archive, CrawlSettings.DEFAULTS);
     }
 
     /** With the crawlers' doors sized by {@code crawl} (small sitemap pages and a short dump delay, for tests). */
-    public static ArchiveServer start(Archive archive, org.dhakira.crawl.CrawlSettings crawl) {
+    public static ArchiveServer start(Archive archive, CrawlSettings crawl) {
         Config config = archive.config();
-        org.dhakira.crawl.DumpWriter dumps = org.dhakira.crawl.DumpWriter.start(archive.store(), config.data().resolve("dumps"), crawl.dumpDelay(), crawl.dumps());
+        DumpWriter dumps = DumpWriter.start(archive.store(), config.data().resolve("dumps"), crawl.dumpDelay(), crawl.dumps());
         // Jersey logs through java.util.logging; route it to log4j before Jersey starts.
         System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
         Templates templates = new Templates(config.dataFiles());
         ResourceConfig resources = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-                .register(new RecordResource(new org.dhakira.describe.Descriptions(archive.store()), archive.store(),
+                .register(new RecordResource(new Descriptions(archive.store()), archive.store(),
                         new RecordPage(templates, archive.store().vocabulary()), config.oai().license(), RENDITION_BYTES))
                 .register(new CrossOrigin())
                 .register(new LenientHeaders())
                 .register(new HealthResource(archive.store(), archive.index()))
                 .register(new HomeResource(archive.store(), archive.search(), templates))
-                .register(new org.dhakira.web.BrowseResource(archive.search(), archive.vocabulary(), templates))
+                .register(new BrowseResource(archive.search(), archive.vocabulary(), templates))
                 .register(new SearchResource(archive.search(), archive.store(), templates))
                 .register(new StaticResource(config.dataFiles()))
                 .register(new OaiResource(archive.oai(), config.dataFiles()))
-                .register(new SparqlResource(archive.sparql(), templates, org.dhakira.sparql.Gallery.load(config.dataFiles())))
+                .register(new SparqlResource(archive.sparql(), templates, Gallery.load(config.dataFiles())))
                 .register(new SparqlRefusalMapper())
-                .register(new org.dhakira.web.VoidResource(archive.sparql(), new org.dhakira.crawl.VoidDescription(archive.store(), archive.listing(), dumps, config.oai().license())))
-                .register(new org.dhakira.web.VocabularyResource(archive.vocabulary(), archive.base(), templates))
-                .register(new org.dhakira.web.DumpResource(dumps, archive.base(), templates))
-                .register(new org.dhakira.web.SitemapResource(new org.dhakira.crawl.Sitemap(archive.listing(), archive.store(), crawl.sitemapPageSize())))
-                .register(new org.dhakira.web.RobotsResource(archive.base(), templates))
+                .register(new VoidResource(archive.sparql(), new VoidDescription(archive.store(), archive.listing(), dumps, config.oai().license())))
+                .register(new VocabularyResource(archive.vocabulary(), archive.base(), templates))
+                .register(new DumpResource(dumps, archive.base(), templates))
+                .register(new SitemapResource(new Sitemap(archive.listing(), archive.store(), crawl.sitemapPageSize())))
+                .register(new RobotsResource(archive.base(), templates))
                 .register(new UnexpectedErrorMapper());
         // gzip and deflate for clients that ask (OAI-PMH's Identify promises both).
-        org.glassfish.jersey.server.filter.EncodingFilter.enableFor(resources,
-                org.glassfish.jersey.message.GZipEncoder.class, org.glassfish.jersey.message.DeflateEncoder.class);
+        EncodingFilter.enableFor(resources,
+                GZipEncoder.class, DeflateEncoder.class);
         java.net.InetAddress address;
         try {
             address = java.net.InetAddress.getByName(config.host());
@@ -106,7 +123,7 @@ public final class ArchiveServer implements AutoCloseable {
         // Jersey's factory takes only the port from the URI; the interface is set on the connector.
         ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
         connector.setHost(address.getHostAddress());
-        connector.getConnectionFactory(org.eclipse.jetty.server.HttpConnectionFactory.class)
+        connector.getConnectionFactory(HttpConnectionFactory.class)
                 .getHttpConfiguration().setSendServerVersion(false);
         // Finish the requests in flight before stopping, for a graceful shutdown.
         jetty.setStopTimeout(10_000);
