@@ -30,7 +30,6 @@ import org.dhakira.web.VoidResource;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.glassfish.jersey.internal.inject.Providers;
 import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.message.DeflateEncoder;
 import org.glassfish.jersey.message.GZipEncoder;
@@ -58,7 +57,7 @@ public final class ArchiveServer implements AutoCloseable {
      * was meant to be; thirteen such lines at each start hide the warnings that matter. Held here because
      * java.util.logging keeps its loggers only weakly.
      */
-    private static final java.util.logging.Logger PROVIDER_CHECKS = quiet(Providers.class.getName());
+    private static final java.util.logging.Logger PROVIDER_CHECKS = quiet("org.glassfish.jersey.internal.inject.Providers");
 
     private static java.util.logging.Logger quiet(String name) {
         java.util.logging.Logger l = java.util.logging.Logger.getLogger(name);
