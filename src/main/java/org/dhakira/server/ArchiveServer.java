@@ -9,6 +9,7 @@ import org.dhakira.crawl.VoidDescription;
 import org.dhakira.describe.Descriptions;
 import org.dhakira.sparql.Gallery;
 import org.dhakira.web.BrowseResource;
+import org.dhakira.web.CanonicalPaths;
 import org.dhakira.web.CrossOrigin;
 import org.dhakira.web.DumpResource;
 import org.dhakira.web.HealthResource;
@@ -93,6 +94,7 @@ public final class ArchiveServer implements AutoCloseable {
                         new RecordPage(templates, archive.store().vocabulary()), config.oai().license(), RENDITION_BYTES))
                 .register(new CrossOrigin())
                 .register(new LenientHeaders())
+                .register(new CanonicalPaths(archive.base()))
                 .register(new HealthResource(archive.store(), archive.index()))
                 .register(new HomeResource(archive.store(), archive.search(), templates))
                 .register(new BrowseResource(archive.search(), archive.vocabulary(), templates))

@@ -318,11 +318,23 @@ class LinkedDataDoorTest {
         assertEquals(404, get("doc/spaceship/x").statusCode());
         assertTrue(get("doc/spaceship/x").body().contains("not a kind of thing"));
         assertEquals(404, get("doc/document/never-was.ttl").statusCode());
-        for (String bare : List.of("doc/document", "doc/document/", "id/organisation")) {
+        for (String bare : List.of("doc/document", "id/organisation")) {
             HttpResponse<String> r = get(bare);
             assertEquals(404, r.statusCode(), bare);
             assertTrue(r.body().contains("id/{kind}/{key}"), bare + ": " + r.body());
         }
+    }
+
+    @Test
+    void aPathWithATrailingSlashIsSentToThePageWithout() throws Exception {
+        for (String path : List.of("doc/" + SEED + "/", "vocab/", "sitemap.xml/", "doc/document/")) {
+            HttpResponse<String> r = get(path + "?lang=en");
+            assertEquals(301, r.statusCode(), path);
+            String location = r.headers().firstValue("Location").orElseThrow();
+            assertTrue(location.endsWith("/" + path.substring(0, path.length() - 1) + "?lang=en"), location);
+        }
+        assertEquals(200, get("").statusCode(), "the root keeps its slash");
+        assertTrue(get("dumps/").statusCode() != 301, "the dumps' folder keeps its slash");
     }
 
     @Test
