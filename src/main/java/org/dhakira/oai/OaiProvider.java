@@ -1,6 +1,5 @@
 package org.dhakira.oai;
 
-import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.UncheckedIOException;
 import java.io.IOException;
@@ -79,7 +78,9 @@ public final class OaiProvider {
         }
         OaiRequest echoed = response instanceof ErrorResponse e && e.hidesRequest() ? null : request;
         Response body = response;
-        ByteArrayOutputStream page = new ByteArrayOutputStream(1 << 16);
+        // Rendered whole before a byte is sent, so a failure mid-page is an error, not a truncated page; sized for a
+        // hundred oai_dc records, so the buffer is not copied as it grows (garbage is what sets the GC's pace).
+        ByteArrayOutputStream page = new ByteArrayOutputStream(1 << 19);
         store.snapshot(snapshot -> {
             try {
                 render(now, echoed, body, snapshot, page);
@@ -93,7 +94,8 @@ public final class OaiProvider {
 
     private void render(Instant now, OaiRequest echoed, Response response, RecordStore.Snapshot snapshot, OutputStream out)
             throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        // The encoder buffers already, and the target is memory: no second buffer.
+        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         try {
             OaiXml xml = new OaiXml(writer);
             XMLStreamWriter w = xml.stax();
