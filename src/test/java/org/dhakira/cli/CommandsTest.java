@@ -1,6 +1,7 @@
 package org.dhakira.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -70,6 +71,18 @@ class CommandsTest {
         args[4] = TestArchives.BASE;
         System.arraycopy(files, 0, args, 5, files.length);
         return run(args);
+    }
+
+    @Test
+    void verifySaysStoreAndIndexAgree() {
+        assertEquals(0, load(demo.toString()).exit());
+        Run v = run("verify", "--data", data.toString());
+        assertEquals(0, v.exit(), v.err() + v.out());
+        assertTrue(v.out().contains("Store: 30 records through change 30. Index: 30 records through change 30."), v.out());
+        assertTrue(v.out().contains("They agree."), v.out());
+        assertEquals(2, run("verify", "--data", data.toString(), "--limit", "-1").exit(), "a negative limit is wrong usage");
+        assertEquals(2, run("verify", "--data", tmp.resolve("nothing-here").toString()).exit(), "no archive there, as for stats");
+        assertFalse(Files.exists(tmp.resolve("nothing-here")), "and none is made");
     }
 
     @Test
