@@ -74,6 +74,63 @@ class CommandsTest {
     }
 
     @Test
+    void aRestoredBackupIsTheSameArchiveDatestampsAndAll() throws Exception {
+        assertEquals(0, load(demo.toString()).exit());
+        Path tombstone = Files.writeString(tmp.resolve("delete.jsonl"),
+                "{\"id\":\"document/demo-untitled-video-2018-03-20\",\"kind\":\"document\",\"deleted\":true}\n");
+        assertEquals(0, load(tombstone.toString()).exit());
+        Path backup = tmp.resolve("archive.nq.gz");
+        Run b = run("backup", "--data", data.toString(), backup.toString());
+        assertEquals(0, b.exit(), b.err());
+        assertTrue(b.out().contains("Backed up through change 31"), b.out());
+
+        Path again = tmp.resolve("again");
+        Run r = run("restore", "--data", again.toString(), backup.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Restored 30 records through change 31 (base " + TestArchives.BASE + ")"), r.out());
+        assertTrue(r.out().contains("agrees with the store"), r.out());
+
+        try (org.dhakira.store.RecordStore before = org.dhakira.store.RecordStore.open(data.resolve("store"), TestArchives.BASE, TestArchives.VOCABULARY);
+             org.dhakira.store.RecordStore after = org.dhakira.store.RecordStore.open(again.resolve("store"), TestArchives.BASE, TestArchives.VOCABULARY)) {
+            assertEquals(before.position(), after.position(), "the same last change, at the same datestamp");
+            java.util.List<org.dhakira.store.RecordId> ids = before.changedSince(0);
+            assertEquals(ids, after.changedSince(0));
+            for (org.dhakira.store.RecordId id : ids) {
+                org.dhakira.store.StoredRecord x = before.find(id).orElseThrow(), y = after.find(id).orElseThrow();
+                assertEquals(x.sequence(), y.sequence(), id + " sequence");
+                assertEquals(x.datestamp(), y.datestamp(), id + " datestamp: harvesters see the same");
+                assertEquals(x.deleted(), y.deleted(), id + " deleted");
+                assertEquals(x.formerTerms(), y.formerTerms(), id + " a tombstone's former type and grade");
+                assertTrue(x.graph().isIsomorphicWith(y.graph()), id + " graph");
+            }
+        }
+        assertEquals(0, run("verify", "--data", again.toString()).exit());
+    }
+
+    @Test
+    void restoreRefusesAFullFolderAndAFileThatIsNoBackup() throws Exception {
+        assertEquals(0, load(demo.toString()).exit());
+        Path backup = tmp.resolve("archive.nq");
+        assertEquals(0, run("backup", "--data", data.toString(), backup.toString()).exit());
+        Run full = run("restore", "--data", data.toString(), backup.toString());
+        assertEquals(2, full.exit());
+        assertTrue(full.err().contains("is not empty"), full.err());
+
+        Path export = tmp.resolve("export.nq");
+        assertEquals(0, run("export", "--data", data.toString(), export.toString()).exit());
+        Path target = tmp.resolve("from-export");
+        Run notBackup = run("restore", "--data", target.toString(), export.toString());
+        assertEquals(2, notBackup.exit());
+        assertTrue(notBackup.err().contains("not a backup"), notBackup.err());
+        assertFalse(org.dhakira.store.RecordStore.exists(target.resolve("store")), "nothing is left behind");
+
+        Path broken = Files.writeString(tmp.resolve("broken.nq"), "<a> <b> .\n");
+        Run unreadable = run("restore", "--data", tmp.resolve("from-broken").toString(), broken.toString());
+        assertEquals(2, unreadable.exit());
+        assertTrue(unreadable.err().contains("cannot be read"), unreadable.err());
+    }
+
+    @Test
     void verifySaysStoreAndIndexAgree() {
         assertEquals(0, load(demo.toString()).exit());
         Run v = run("verify", "--data", data.toString());

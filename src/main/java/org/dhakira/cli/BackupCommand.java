@@ -1,0 +1,56 @@
+package org.dhakira.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.zip.GZIPOutputStream;
+
+import org.dhakira.server.Archive;
+import org.dhakira.store.Backup;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "backup", mixinStandardHelpOptions = true,
+        description = {"Write the whole store, bookkeeping included (sequence numbers, datestamps, tombstones), as N-Quads (.gz compresses).",
+                "'dhakira restore' makes the same archive again from it: OAI datestamps survive, so harvesters do not harvest it all again.",
+                "The archive must not be open in another process (stop 'serve' first)."})
+final class BackupCommand implements Callable<Integer> {
+
+    @Mixin
+    ArchiveOptions archive;
+
+    @Parameters(paramLabel = "FILE", description = "Where to write the backup (.nq or .nq.gz).")
+    Path file;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (Files.isDirectory(file)) throw new ArchiveOptions.UsageException(file + " is a folder; give a file name ending .nq or .nq.gz");
+        try (Archive opened = archive.openExisting()) {
+            Path partial = file.resolveSibling(file.getFileName() + ".partial");
+            try {
+                try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
+                     OutputStream out = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw) {
+                    Backup.write(opened.store(), out);
+                }
+                // Half a backup must never pass for one.
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+            spec.commandLine().getOut().printf("Backed up through change %d to %s (%,d bytes).%n",
+                    opened.store().position().sequence(), file, Files.size(file));
+            return 0;
+        }
+    }
+}
