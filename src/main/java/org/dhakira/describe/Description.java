@@ -73,7 +73,7 @@ public record Description(StoredRecord record, Graph graph, List<Link> links, Re
     }
 
     /**
-     * The records that link to this one: {@code shown} (the {@link Descriptions#SHOWN} added most recently, by date newest first), of
+     * The records that link to this one: {@code shown} ({@link Descriptions#SHOWN} of them, the last the store met, by date newest first), of
      * {@code total}; {@code all}, when some are not shown, is where the full list is (a search or a query page).
      */
     public record Referrers(List<Referrer> shown, int total, Optional<String> all) {

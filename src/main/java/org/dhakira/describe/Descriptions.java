@@ -112,9 +112,8 @@ public final class Descriptions {
         }
 
         RecordStore.Referrals referrals = s.linkingTo(record.id(), linkingTo.get(record.id().kind()), SHOWN + 1);
-        List<RecordId> linking = new ArrayList<>(referrals.newest());
-        // A document citing itself is not news about it.
-        int total = referrals.total() - (linking.remove(record.id()) ? 1 : 0);
+        List<RecordId> linking = referrals.newest();
+        int total = referrals.total();
         List<Description.Referrer> shown = new ArrayList<>();
         for (RecordId r : linking) {
             if (shown.size() == SHOWN) break;

@@ -78,9 +78,10 @@ public final class OaiProvider {
         }
         OaiRequest echoed = response instanceof ErrorResponse e && e.hidesRequest() ? null : request;
         Response body = response;
-        // Rendered whole before a byte is sent, so a failure mid-page is an error, not a truncated page; sized for a
-        // hundred oai_dc records, so the buffer is not copied as it grows (garbage is what sets the GC's pace).
-        ByteArrayOutputStream page = new ByteArrayOutputStream(1 << 19);
+        // Rendered whole before a byte is sent, so a failure mid-page is an error, not a truncated page; a list is
+        // sized for a hundred oai_dc records, so its buffer is not copied as it grows.
+        boolean list = request != null && (request.verb() == Verb.ListRecords || request.verb() == Verb.ListIdentifiers);
+        ByteArrayOutputStream page = new ByteArrayOutputStream(list ? 1 << 19 : 1 << 13);
         store.snapshot(snapshot -> {
             try {
                 render(now, echoed, body, snapshot, page);

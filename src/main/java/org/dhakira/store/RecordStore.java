@@ -176,6 +176,7 @@ public final class RecordStore implements AutoCloseable {
             else if (p.equals(org.dhakira.vocab.Arch.documentType) || p.equals(org.dhakira.vocab.Arch.reliability)) former.add(q.getObject());
         }
         if (seq == null) return Optional.empty();
+        if (datestamp == null) throw new IllegalStateException("the store's bookkeeping of " + id + " has a sequence number but no datestamp");
         if (!deleted) former.clear();
         Graph copy = graphOf(dsg, g);
         return Optional.of(new StoredRecord(id, Long.parseLong(seq.getLiteralLexicalForm()),
@@ -248,8 +249,10 @@ public final class RecordStore implements AutoCloseable {
         Position lastChange();
 
         /**
-         * The records whose own subject links to {@code target} by one of {@code properties}: how many there are,
-         * each counted once, and the {@code limit} added to the store most recently, newest first. One index range
+         * The records (other than {@code target}) whose own subject links to it by one of {@code properties}: how many
+         * there are, each counted once, and {@code limit} of them, those whose URI the store met last first (node
+         * ids are allocated as a term is first written, so this is about the order records were added, except for a
+         * record named by another before it was loaded itself). One index range
          * per property, compared by node id: only the records returned are decoded, so a place that half the
          * archive names costs a scan of node ids, not a million decoded records.
          */
@@ -336,7 +339,7 @@ public final class RecordStore implements AutoCloseable {
                     while (it.hasNext()) {
                         var t = it.next();
                         // A record's statements are about its own subject, and its graph is named by it.
-                        if (!t.get(0).equals(t.get(1)) || !t.get(0).isPtr()) continue;
+                        if (!t.get(0).equals(t.get(1)) || !t.get(0).isPtr() || t.get(0).equals(o)) continue; // not itself
                         if (n == graphs.length) graphs = java.util.Arrays.copyOf(graphs, n * 2);
                         graphs[n++] = t.get(0).getPtrLocation();
                     }
@@ -344,7 +347,7 @@ public final class RecordStore implements AutoCloseable {
                 java.util.Arrays.sort(graphs, 0, n);
                 int distinct = 0;
                 for (int i = 0; i < n; i++) if (i == 0 || graphs[i] != graphs[i - 1]) distinct++;
-                // Node ids are allocated as nodes are first written: the highest belong to the newest records.
+                // Node ids are allocated as terms are first written: the highest are, nearly always, the newest records.
                 java.util.List<RecordId> newest = new java.util.ArrayList<>();
                 for (int i = n - 1; i >= 0 && newest.size() < limit; i--) {
                     if (i < n - 1 && graphs[i] == graphs[i + 1]) continue;

@@ -79,7 +79,8 @@ public record AcceptHeader(List<Range> ranges) {
     /**
      * How a format known by a type and some aliases fares: wildcards are weighed against its type alone, and an
      * alias counts only where a range names it exactly, so {@code application/*} never reaches Turtle through
-     * {@code application/x-turtle}; a {@code q=0} on any of its names refuses the format.
+     * {@code application/x-turtle}; a {@code q=0} on one of its aliases refuses the format unless its own type is
+     * named and taken.
      */
     Optional<Match> best(String mediaType, List<String> aliases) {
         Match best = match(mediaType);
@@ -87,7 +88,11 @@ public record AcceptHeader(List<Range> ranges) {
         for (String alias : aliases) {
             Match x = match(alias);
             if (x.specificity() < 2) continue;
-            if (x.q() == 0) return Optional.empty();
+            // A refused alias refuses the format, unless the client named the format's own type and took it.
+            if (x.q() == 0) {
+                if (best.specificity() == 2 && best.q() > 0) continue;
+                return Optional.empty();
+            }
             if (x.q() > best.q() || (x.q() == best.q() && x.specificity() > best.specificity())) best = x;
         }
         return best.q() > 0 ? Optional.of(best) : Optional.empty();

@@ -20,8 +20,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 public final class LenientHeaders implements ContainerRequestFilter {
 
     /** RFC 9110 §8.8.3: {@code *}, or entity tags ({@code "x"}, {@code W/"x"}) separated by commas. */
-    private static final Pattern ENTITY_TAGS = Pattern.compile(
-            "\\s*(\\*|(W/)?\"[\\x21\\x23-\\x7e\\x80-\\xff]*\"(\\s*,\\s*(W/)?\"[\\x21\\x23-\\x7e\\x80-\\xff]*\")*)\\s*");
+    private static final Pattern ONE_TAG = Pattern.compile("(W/)?\"[\\x21\\x23-\\x7e\\x80-\\xff]*\"");
+    private static final String TAG = "(W/)?\"[\\x21\\x23-\\x7e\\x80-\\xff]*\"";
+    /** Empty list elements are allowed (RFC 9110 §5.6.1: {@code "a", , "b",}). */
+    private static final Pattern ENTITY_TAGS = Pattern.compile("\\s*(\\*|[\\s,]*" + TAG + "([\\s,]*,[\\s,]*" + TAG + ")*[\\s,]*)\\s*");
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -38,7 +40,16 @@ public final class LenientHeaders implements ContainerRequestFilter {
         }
         for (String condition : new String[] {HttpHeaders.IF_NONE_MATCH, HttpHeaders.IF_MATCH}) {
             String tags = request.getHeaderString(condition);
-            if (tags != null && !ENTITY_TAGS.matcher(tags).matches()) request.getHeaders().remove(condition);
+            if (tags == null) continue;
+            if (!ENTITY_TAGS.matcher(tags).matches()) {
+                request.getHeaders().remove(condition);
+            } else if (!tags.trim().equals("*")) {
+                // Jersey reads no empty elements: the same tags, one comma apart.
+                java.util.regex.Matcher m = ONE_TAG.matcher(tags);
+                java.util.List<String> list = new java.util.ArrayList<>();
+                while (m.find()) list.add(m.group());
+                request.getHeaders().putSingle(condition, String.join(", ", list));
+            }
         }
     }
 }

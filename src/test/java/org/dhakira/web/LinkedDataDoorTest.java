@@ -132,8 +132,11 @@ class LinkedDataDoorTest {
             "nonsense, text/turtle;q=oops, application/ld+json;q=0.4        | application/ld+json",  // unreadable ranges ignored
             ";, application/rdf+xml                                         | application/rdf+xml",
             "text/turtle;q=0, */*                                           | text/html",            // a refusal is not undone by an alias
-            "application/x-turtle;q=0, text/turtle, application/ld+json;q=0.5 | application/ld+json",
+            "application/x-turtle;q=0, text/turtle, application/ld+json;q=0.5 | text/turtle",      // its own type named wins over an alias refused
+            "application/x-turtle;q=0, application/ld+json;q=0.5, */*        | text/html",           // Turtle refused by its alias; */* takes the rest
             "application/*                                                  | application/ld+json",  // not Turtle through application/x-turtle
+            "application/ld+json, application/json;q=0                      | application/ld+json",  // its own type named and taken
+            "application/n-triples, text/plain;q=0                          | application/n-triples",
     })
     void negotiatesWhatRealClientsAsk(String accept, String expected) throws Exception {
         HttpResponse<String> r = accept.isEmpty() ? get("doc/" + SEED) : get("doc/" + SEED, "Accept", accept);
@@ -158,6 +161,21 @@ class LinkedDataDoorTest {
             int status = get(path, header, value).statusCode();
             assertTrue(status < 500, path + " answered " + status + " to " + header + ": " + value);
         }
+    }
+
+    @Test
+    void anEntityTagListWithEmptyElementsStillMatches() throws Exception {
+        String etag = get("doc/" + SEED, "Accept", "text/turtle").headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, get("doc/" + SEED, "Accept", "text/turtle", "If-None-Match", etag + ",").statusCode());
+        assertEquals(304, get("doc/" + SEED, "Accept", "text/turtle", "If-None-Match", ", W/\"other\", , " + etag).statusCode());
+    }
+
+    @Test
+    void protocolEndpointsAnswerWithATrailingSlashAndTheDumpsFolderWantsOne() throws Exception {
+        assertEquals(200, get("oai/?verb=Identify").statusCode(), "harvesters configured with oai/ must not meet a 301");
+        HttpResponse<String> dumps = get("dumps");
+        assertEquals(301, dumps.statusCode());
+        assertEquals(base + "dumps/", dumps.headers().firstValue("Location").orElseThrow());
     }
 
     @Test
@@ -258,6 +276,7 @@ class LinkedDataDoorTest {
 
     @Test
     void conditionalRequestsAnswer304UntilTheDescriptionChanges() throws Exception {
+        Thread.sleep(1100); // a date says "unchanged" only once the second of the last change is over
         HttpResponse<String> first = get("doc/" + SEED, "Accept", "text/turtle");
         String etag = first.headers().firstValue("ETag").orElseThrow();
         String modified = first.headers().firstValue("Last-Modified").orElseThrow();
