@@ -24,7 +24,8 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final long limit;
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private Flow.Subscription subscription;
+    /** Set on the client's thread, read by a caller cancelling after a timeout. */
+    private volatile Flow.Subscription subscription;
 
     BoundedBody(long limit) {
         this.limit = limit;

@@ -22,7 +22,10 @@ public final class Harvest implements Iterator<Page> {
     private final URI baseUrl;
     private final Selection selection;
     private final Granularity granularity;
+    /** Digests of the tokens met: a loop is found without keeping every token a long harvest has seen. */
     private final Set<String> tokens = new HashSet<>();
+    /** Pages in a row that held no record but promised more: a peer paging on for ever without a repeated token. */
+    private int emptyInARow;
     private Optional<ResumptionToken> next;
     private boolean started;
     private int pages;
@@ -35,7 +38,7 @@ public final class Harvest implements Iterator<Page> {
         this.granularity = granularity;
         this.next = Optional.ofNullable(token);
         this.started = token != null;
-        next.ifPresent(t -> tokens.add(t.value()));
+        next.ifPresent(t -> tokens.add(digest(t.value())));
     }
 
     @Override
@@ -53,12 +56,28 @@ public final class Harvest implements Iterator<Page> {
         Page page = started ? client.listRecords(baseUrl, next.get()) : client.listRecords(baseUrl, selection, granularity);
         started = true;
         pages++;
-        if (page.next().isPresent() && !tokens.add(page.next().get().value())) {
+        if (page.next().isPresent() && !tokens.add(digest(page.next().get().value()))) {
+            next = Optional.empty();
+            throw new ResumptionTokenLoopException(baseUrl, page.next().get(), pages);
+        }
+        emptyInARow = page.records().isEmpty() && page.next().isPresent() ? emptyInARow + 1 : 0;
+        if (emptyInARow > MAX_EMPTY_PAGES) {
             next = Optional.empty();
             throw new ResumptionTokenLoopException(baseUrl, page.next().get(), pages);
         }
         next = page.next();
         return page;
+    }
+
+    static final int MAX_EMPTY_PAGES = 100;
+
+    private static String digest(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     /** Pages fetched so far. */

@@ -24,6 +24,10 @@ import javax.xml.stream.XMLStreamWriter;
  * strict where a harvest would go wrong (not well-formed, a DOCTYPE, a header without identifier).
  */
 final class OaiResponseReader {
+
+    /** Real tokens are tens of characters; a peer's megabyte "token" is a way to exhaust the harvester's memory. */
+    static final int MAX_TOKEN = 4096;
+
     static final String OAI = "http://www.openarchives.org/OAI/2.0/";
 
     private static final XMLOutputFactory OUT = XMLOutputFactory.newDefaultFactory();
@@ -76,7 +80,7 @@ final class OaiResponseReader {
     /** Moves to the verb's element, or throws the peer's error; false on noRecordsMatch. */
     private boolean enter(String verb) throws XMLStreamException {
         while (x.hasNext()) {
-            int event = x.next();
+            int event = advance();
             if (event == XMLStreamConstants.DTD) throw unreadable("a DOCTYPE is not allowed in a response from a peer");
             if (event == XMLStreamConstants.START_ELEMENT) break;
         }
@@ -136,6 +140,7 @@ final class OaiResponseReader {
             } else if (is("resumptionToken")) {
                 size = number(x.getAttributeValue(null, "completeListSize"));
                 String token = text().strip();
+                if (token.length() > MAX_TOKEN) throw unreadable("a resumption token of " + token.length() + " characters (at most " + MAX_TOKEN + ")");
                 next = token.isEmpty() ? Optional.empty() : Optional.of(new ResumptionToken(token));
             } else {
                 skip();
@@ -200,7 +205,7 @@ final class OaiResponseReader {
     /** To the next child element of the current one: false at the current one's end. */
     private boolean child() throws XMLStreamException {
         while (x.hasNext()) {
-            int event = x.next();
+            int event = advance();
             if (event == XMLStreamConstants.START_ELEMENT) return true;
             if (event == XMLStreamConstants.END_ELEMENT) return false;
         }
@@ -209,7 +214,7 @@ final class OaiResponseReader {
 
     private void skip() throws XMLStreamException {
         for (int depth = 1; depth > 0; ) {
-            int event = x.next();
+            int event = advance();
             if (event == XMLStreamConstants.START_ELEMENT) depth++;
             else if (event == XMLStreamConstants.END_ELEMENT) depth--;
         }
@@ -223,7 +228,7 @@ final class OaiResponseReader {
     private String text() throws XMLStreamException {
         StringBuilder s = new StringBuilder();
         for (int depth = 1; depth > 0; ) {
-            int event = x.next();
+            int event = advance();
             if (event == XMLStreamConstants.START_ELEMENT) depth++;
             else if (event == XMLStreamConstants.END_ELEMENT) depth--;
             else if (x.hasText() && event != XMLStreamConstants.COMMENT) s.append(x.getText());
@@ -271,7 +276,7 @@ final class OaiResponseReader {
                 case XMLStreamConstants.COMMENT -> w.writeComment(x.getText());
                 default -> { } // processing instructions are the peer's business
             }
-            x.next();
+            advance();
         }
     }
 
@@ -286,6 +291,18 @@ final class OaiResponseReader {
     private static OptionalLong number(String value) {
         if (value == null || !value.strip().matches("\\d{1,18}")) return OptionalLong.empty();
         return OptionalLong.of(Long.parseLong(value.strip()));
+    }
+
+    /**
+     * The next event. Without a DTD an undeclared entity ({@code &nbsp;}) is passed on unexpanded and would vanish
+     * from the text, so it is refused rather than lost.
+     */
+    private int advance() throws XMLStreamException {
+        int event = x.next();
+        if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+            throw unreadable("the entity &" + x.getLocalName() + "; is not one XML defines, and a response may not declare it");
+        }
+        return event;
     }
 
     private UnreadableResponseException unreadable(String reason) {

@@ -39,9 +39,10 @@ final class PeerHttp {
     PeerHttp(HarvestLimits limits, Clock clock) {
         this.limits = limits;
         this.clock = clock;
-        // NORMAL follows a move to https, never one from https down to http.
+        // Redirects are not followed: a peer could send the harvester to any host (a private address, this machine);
+        // only the URL the operator configured is fetched, and a move is reported for the operator to follow.
         this.http = HttpClient.newBuilder().connectTimeout(limits.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** The body of a 200 response, decompressed. */
@@ -61,6 +62,9 @@ final class PeerHttp {
                             .orElse(limits.backoff(attempt));
                 } else if (r.statusCode() >= 500) {
                     wait = limits.backoff(attempt);
+                } else if (r.statusCode() >= 300 && r.statusCode() < 400) {
+                    throw new PeerUnavailableException(url, attempt, status, new IOException("the peer redirects to "
+                            + r.headers().firstValue("Location").orElse("(no Location)") + "; configure that URL if it is the archive's"));
                 } else {
                     // Some providers send their OAI-PMH errors (noRecordsMatch even) as 400 or 404: read them.
                     byte[] body = decoded(url, r);

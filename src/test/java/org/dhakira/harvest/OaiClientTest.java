@@ -357,4 +357,30 @@ class OaiClientTest {
         });
         assertFalse(text.toString().contains("lol"), "nothing expanded: " + text.length() + " characters");
     }
+
+    // Hostile peers, after review
+
+    @Test
+    void anUndeclaredEntityIsRefusedNotSilentlyDropped() {
+        peer.on(FIRST, xml(recorded("page-1.xml").replace("oai:peer.example.org:3", "oai:peer.example.org:3&nbsp;")));
+        UnreadableResponseException e = assertThrows(UnreadableResponseException.class, () -> harvestAll());
+        assertTrue(e.getMessage().contains("&nbsp;"), e.getMessage());
+    }
+
+    @Test
+    void aHugeResumptionTokenIsRefused() {
+        peer.on(FIRST, xml(recorded("page-1.xml").replace("a+b/c=|x y", "t".repeat(OaiResponseReader.MAX_TOKEN + 1))));
+        UnreadableResponseException e = assertThrows(UnreadableResponseException.class,
+                () -> client.listRecords(peer.baseUrl(), LETTERS, Granularity.DAY));
+        assertTrue(e.getMessage().contains("resumption token of"), e.getMessage());
+    }
+
+    @Test
+    void aRedirectIsReportedNotFollowed() {
+        peer.on("verb=Identify", status(302, java.util.Map.of("Location", "http://127.0.0.1:1/elsewhere")));
+        PeerUnavailableException e = assertThrows(PeerUnavailableException.class, () -> client.identify(peer.baseUrl()));
+        assertEquals(OptionalInt.of(302), e.status());
+        assertTrue(String.valueOf(e.getCause()).contains("redirects to http://127.0.0.1:1/elsewhere"), String.valueOf(e.getCause()));
+        assertEquals(1, peer.count("verb=Identify"));
+    }
 }
