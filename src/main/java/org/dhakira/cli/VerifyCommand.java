@@ -30,7 +30,16 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (limit < 0) throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must not be negative, was " + limit);
-        try (Archive opened = archive.openExisting()) {
+        Archive opened;
+        try {
+            opened = Archive.openToVerify(archive.resolve(java.util.Map.of()));
+        } catch (IllegalArgumentException e) {
+            throw new ArchiveOptions.UsageException(e.getMessage());
+        } catch (IllegalStateException e) {
+            spec.commandLine().getOut().println("The index cannot be checked: " + e.getMessage());
+            return 3;
+        }
+        try (opened) {
             Verification v = Verification.of(opened.store(), opened.listing(), opened.index().sequence(), limit);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Store: %,d records through change %d. Index: %,d records through change %d.%n",

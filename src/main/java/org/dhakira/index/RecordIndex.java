@@ -62,10 +62,14 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
             });
 
     private RecordIndex(RecordStore store, Directory directory, IndexWriter writer, long sequence) throws IOException {
+        this(store, directory, writer, new SearcherManager(writer, null), sequence);
+    }
+
+    private RecordIndex(RecordStore store, Directory directory, IndexWriter writer, SearcherManager searchers, long sequence) {
         this.store = store;
         this.directory = directory;
         this.writer = writer;
-        this.searchers = new SearcherManager(writer, null);
+        this.searchers = searchers;
         this.labels = new LinkedLabels(store);
         this.documents = new RecordDocuments(store.base(), labels::of);
         this.sequence = sequence;
@@ -110,6 +114,32 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
             }
             store.addListener(index);
             return index;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the index in " + folder, e);
+        }
+    }
+
+    /**
+     * Opens the index in {@code folder} as it is, to be looked at, not mended: no catching up, no rebuild, no
+     * writer, deaf to the store's changes. For checking the index against the store ({@code dhakira verify}),
+     * which must see what is there, not what opening would make of it.
+     *
+     * @throws IllegalStateException when there is no index there or it cannot be read
+     */
+    public static RecordIndex openReadOnly(Path folder, RecordStore store) {
+        try {
+            Directory dir = FSDirectory.open(folder);
+            if (!DirectoryReader.indexExists(dir)) {
+                dir.close();
+                throw new IllegalStateException("there is no index in " + folder + " ('dhakira reindex' builds one)");
+            }
+            try {
+                long seq = committedSequence(dir);
+                return new RecordIndex(store, dir, null, new SearcherManager(dir, null), Math.max(seq, 0));
+            } catch (IOException | RuntimeException e) {
+                dir.close();
+                throw new IllegalStateException("the index in " + folder + " cannot be read (" + e + "); 'dhakira reindex' rebuilds it", e);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index in " + folder, e);
         }
@@ -292,7 +322,7 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
         searchThreads.shutdownNow();
         try {
             searchers.close();
-            writer.rollback(); // nothing uncommitted is worth keeping: the store has it all
+            if (writer != null) writer.rollback(); // nothing uncommitted is worth keeping: the store has it all
             directory.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -43,13 +43,16 @@ public record Verification(long storeRecords, long indexRecords, long storeChang
         long[] disagreements = {0};
         Set<RecordId> indexed = new HashSet<>();
         long[] storeChange = {0};
-        store.snapshot(s -> {
+        List<RecordId> all = store.snapshot(s -> {
             storeChange[0] = s.position();
             long after = 0;
             while (true) {
                 Listing.Page page = listing.page(Optional.empty(), Optional.empty(), Optional.empty(), after, 1000);
                 for (Listing.Entry e : page.entries()) {
-                    indexed.add(e.id());
+                    if (!indexed.add(e.id())) {
+                        note(differences, disagreements, limit, e.id(), "in the index more than once (again at change " + e.sequence() + ")");
+                        continue;
+                    }
                     Optional<RecordStore.Status> status = s.status(e.id());
                     if (status.isEmpty()) {
                         note(differences, disagreements, limit, e.id(), "in the index (change " + e.sequence() + ") but not in the store");
@@ -65,9 +68,9 @@ public record Verification(long storeRecords, long indexRecords, long storeChang
                 if (!page.more() || page.entries().isEmpty()) break;
                 after = page.last();
             }
-            return null;
+            // In the same read transaction (a nested read joins it), so both sides are one state of the store.
+            return store.changedSince(0);
         });
-        List<RecordId> all = store.changedSince(0);
         for (RecordId id : all) {
             if (!indexed.contains(id)) note(differences, disagreements, limit, id, "in the store but not in the index");
         }

@@ -94,6 +94,27 @@ public final class Archive implements AutoCloseable {
         return open(config);
     }
 
+    /**
+     * Opens an existing archive with its index as it is on disk, neither caught up nor rebuilt, and not following
+     * changes: for checking the index against the store. Nothing may be written through it.
+     */
+    public static Archive openToVerify(Config config) {
+        if (!RecordStore.exists(config.data().resolve("store"))) {
+            throw new IllegalArgumentException("there is no archive in " + config.data().toAbsolutePath()
+                    + " (give --data the folder that `serve` or `load` used)");
+        }
+        Vocabulary vocabulary = Vocabulary.load(config.dataFiles());
+        Path storeFolder = config.data().resolve("store");
+        String base = config.base().or(() -> RecordStore.recordedBase(storeFolder)).orElseGet(config::defaultBase);
+        RecordStore store = RecordStore.open(storeFolder, base, vocabulary);
+        try {
+            return new Archive(config, vocabulary, store, RecordIndex.openReadOnly(config.data().resolve("index"), store));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
     /** The base URI in force: the store's. */
     public String base() {
         return store.base();

@@ -131,6 +131,37 @@ class CommandsTest {
     }
 
     @Test
+    void verifyFindsAStaleIndexWithoutMendingIt() throws Exception {
+        assertEquals(0, load(demo.toString()).exit());
+        Path copy = tmp.resolve("index-at-30");
+        copyTree(data.resolve("index"), copy);
+        Path one = Files.writeString(tmp.resolve("one.jsonl"), TestArchives.document("later", "") + "\n");
+        assertEquals(0, load(one.toString()).exit());
+        deleteTree(data.resolve("index"));
+        copyTree(copy, data.resolve("index")); // as if the index had missed the last commit
+
+        Run v = run("verify", "--data", data.toString());
+        assertEquals(3, v.exit(), v.out());
+        assertTrue(v.out().contains("Index: 30 records through change 30"), v.out());
+        assertTrue(v.out().contains("document/later: in the store but not in the index"), v.out());
+        assertEquals(3, run("verify", "--data", data.toString()).exit(), "verifying mended nothing");
+        assertEquals(0, run("reindex", "--data", data.toString(), "--no-progress").exit());
+        assertEquals(0, run("verify", "--data", data.toString()).exit());
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : walk.toList()) Files.copy(p, to.resolve(from.relativize(p).toString()));
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
+        }
+    }
+
+    @Test
     void verifySaysStoreAndIndexAgree() {
         assertEquals(0, load(demo.toString()).exit());
         Run v = run("verify", "--data", data.toString());
