@@ -39,6 +39,7 @@ record PageFrame(String ui, String query, String otherLanguageHref, boolean chos
         v.put("dir", dir(ui));
         v.put("query", query);
         v.put("otherLanguageHref", otherLanguageHref);
+        v.put("homeHref", inLanguage("/"));
         return v;
     }
 

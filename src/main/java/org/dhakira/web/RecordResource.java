@@ -87,11 +87,11 @@ public final class RecordResource {
                                     @Context HttpHeaders headers, @Context Request request) {
         Response full = answer(kind, file, lang, headers, request).build();
         Response.ResponseBuilder head = Response.fromResponse(full).entity(null);
-        // The length of the body as GET would send it; a client taking gzip or deflate may get it compressed, and
-        // a length of the uncompressed bytes would then be wrong, so it gets none.
-        String encodings = headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING);
-        boolean compressible = encodings != null && (encodings.contains("gzip") || encodings.contains("deflate"));
-        if (full.getEntity() instanceof byte[] body && !compressible) head.header(HttpHeaders.CONTENT_LENGTH, body.length);
+        // The length of the body as GET sends it uncompressed: without a body here nothing is compressed, and with
+        // no length at all Jetty would say 0. A GET that takes gzip may get fewer bytes, hence Vary.
+        Object entity = full.getEntity();
+        byte[] body = entity instanceof byte[] b ? b : entity instanceof String t ? t.getBytes(StandardCharsets.UTF_8) : null;
+        if (body != null) head.header(HttpHeaders.CONTENT_LENGTH, body.length).header("Vary", "Accept-Encoding");
         return head.build();
     }
 

@@ -317,6 +317,14 @@ class LinkedDataDoorTest {
         for (String h : List.of("ETag", "Last-Modified", "Content-Type", "Link", "Content-Location")) {
             assertEquals(get.headers().firstValue(h), head.headers().firstValue(h), h);
         }
+        HttpResponse<String> compressible = HTTP.send(HttpRequest.newBuilder(URI.create(base + "doc/" + SEED + ".ttl"))
+                .header("Accept-Encoding", "gzip").method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(head.headers().firstValue("Content-Length"), compressible.headers().firstValue("Content-Length"),
+                "never a length of 0 for a body that is there");
+        HttpResponse<String> missing = HTTP.send(HttpRequest.newBuilder(URI.create(base + "doc/document/never-was"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, missing.statusCode());
+        assertNotEquals("0", missing.headers().firstValue("Content-Length").orElse("0"), "the 404's length too");
     }
 
     @Test
