@@ -1,13 +1,8 @@
 package org.dhakira.cli;
 
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPOutputStream;
 
 import org.dhakira.server.Archive;
 import org.dhakira.store.Backup;
@@ -37,17 +32,7 @@ final class BackupCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (Files.isDirectory(file)) throw new ArchiveOptions.UsageException(file + " is a folder; give a file name ending .nq or .nq.gz");
         try (Archive opened = archive.openExisting()) {
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            try {
-                try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
-                     OutputStream out = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw) {
-                    Backup.write(opened.store(), out);
-                }
-                // Half a backup must never pass for one.
-                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            AtomicFile.write(file, out -> Backup.write(opened.store(), out));
             spec.commandLine().getOut().printf("Backed up through change %d to %s (%,d bytes).%n",
                     opened.store().position().sequence(), file, Files.size(file));
             return 0;

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPOutputStream;
 
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
@@ -56,17 +55,7 @@ final class ExportCommand implements Callable<Integer> {
                 if (System.out.checkError()) throw new java.io.IOException("cannot write to standard output; the export is incomplete");
                 return 0;
             }
-            Path partial = file.resolveSibling(file.getFileName() + ".partial");
-            try {
-                try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
-                     OutputStream out = file.toString().toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw) {
-                    write(opened, syntax, out);
-                }
-                // A reader of the file never sees half an export.
-                Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
+            AtomicFile.write(file, out -> write(opened, syntax, out));
             spec.commandLine().getErr().printf("Exported to %s (%,d bytes).%n", file, Files.size(file));
             return 0;
         }
