@@ -242,9 +242,6 @@ public final class RecordStore implements AutoCloseable {
         /** The sequence number of the last change this snapshot sees. */
         long position();
 
-        /** The datestamp of the record's last change, if it exists: one lookup. */
-        Optional<Instant> datestamp(RecordId id);
-
         /** The last change this snapshot sees: its sequence number and datestamp (two lookups). */
         Position lastChange();
 
@@ -316,12 +313,6 @@ public final class RecordStore implements AutoCloseable {
             @Override
             public Position lastChange() {
                 return RecordStore.position(dsg);
-            }
-
-            @Override
-            public Optional<Instant> datestamp(RecordId id) {
-                return systemValue(dsg, NodeFactory.createURI(id.iri(base)), Sys.datestamp)
-                        .map(n -> Instant.parse(n.getLiteralLexicalForm()));
             }
 
             @Override
