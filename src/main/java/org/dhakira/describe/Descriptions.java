@@ -24,6 +24,7 @@ import org.apache.jena.vocabulary.SKOS;
 import org.dhakira.store.RecordId;
 import org.dhakira.store.RecordStore;
 import org.dhakira.store.StoredRecord;
+import org.dhakira.store.UntilChange;
 import org.dhakira.vocab.Arch;
 import org.dhakira.vocab.Kind;
 import org.dhakira.vocab.Vocabulary;
@@ -53,7 +54,8 @@ public final class Descriptions {
     private final String base;
     private final Map<Kind, List<Node>> linkingTo;
     private final org.apache.jena.shared.PrefixMapping prefixes;
-    private final Briefs briefs = new Briefs();
+    /** The organisations, persons and chronicle entries of a large archive. */
+    private final UntilChange<RecordId, Brief> briefs = new UntilChange<>(200_000, b -> 1);
 
     public Descriptions(RecordStore store) {
         this.store = store;
@@ -152,32 +154,6 @@ public final class Descriptions {
             briefs.put(at, id, b);
         }
         return b;
-    }
-
-    /** Briefs read at one store position; any change empties it, so no bookkeeping of who links to whom is needed. */
-    private static final class Briefs {
-        private static final int CAPACITY = 200_000; // the organisations, persons and chronicle entries of a large archive
-
-        private long position = -1;
-        private final Map<RecordId, Brief> held = new java.util.LinkedHashMap<>(1 << 12, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<RecordId, Brief> eldest) {
-                return size() > CAPACITY;
-            }
-        };
-
-        synchronized Brief get(long at, RecordId id) {
-            return at == position ? held.get(id) : null;
-        }
-
-        synchronized void put(long at, RecordId id, Brief b) {
-            if (at < position) return;
-            if (at > position) {
-                held.clear();
-                position = at;
-            }
-            held.put(id, b);
-        }
     }
 
     /** A linked thing's kind and labels: what a client needs to show the link without fetching it. */

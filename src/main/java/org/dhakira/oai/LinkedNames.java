@@ -1,29 +1,30 @@
 package org.dhakira.oai;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.apache.jena.graph.Node;
 import org.dhakira.store.RecordId;
 import org.dhakira.store.RecordStore;
+import org.dhakira.store.UntilChange;
 import org.dhakira.vocab.Arch;
 import org.dhakira.vocab.Kind;
 
 /**
  * The names (or titles), by language, of the records a record links to, as one store snapshot has them. A
  * harvest asks for the same issuers and organisations on page after page, and each lookup costs TDB2 index
- * reads, so names are kept in a {@link Cache} shared by all pages for as long as the store does not change.
+ * reads, so names are kept in an {@link UntilChange} shared by all pages for as long as the store does not change
+ * (a renamed organisation is never shown under its old name).
  */
 final class LinkedNames {
 
     private final RecordStore.Snapshot snapshot;
     private final String base;
-    private final Cache cache;
+    private final UntilChange<Node, Map<String, String>> cache;
     private final long position;
 
     /** @param position the snapshot's {@link RecordStore.Snapshot#position()}, which the caller has already read */
-    LinkedNames(RecordStore.Snapshot snapshot, long position, String base, Cache cache) {
+    LinkedNames(RecordStore.Snapshot snapshot, long position, String base, UntilChange<Node, Map<String, String>> cache) {
         this.snapshot = snapshot;
         this.base = base;
         this.cache = cache;
@@ -54,34 +55,5 @@ final class LinkedNames {
             if (o.isLiteral()) names.putIfAbsent(o.getLiteralLanguage(), o.getLiteralLexicalForm());
         }
         return Map.copyOf(names);
-    }
-
-    /**
-     * Names read at one store position (sequence number). Any change to the store empties it: a renamed
-     * organisation is never shown under its old name, and no bookkeeping of who links to whom is needed.
-     */
-    static final class Cache {
-        private static final int CAPACITY = 200_000; // the organisations, persons and places of a large archive
-
-        private long position = -1;
-        private final Map<Node, Map<String, String>> names = new LinkedHashMap<>(1 << 12, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Node, Map<String, String>> eldest) {
-                return size() > CAPACITY;
-            }
-        };
-
-        synchronized Map<String, String> get(long at, Node thing) {
-            return at == position ? names.get(thing) : null;
-        }
-
-        synchronized void put(long at, Node thing, Map<String, String> value) {
-            if (at < position) return; // read from an older snapshot than the cache has moved on to
-            if (at > position) {
-                names.clear();
-                position = at;
-            }
-            names.put(thing, value);
-        }
     }
 }

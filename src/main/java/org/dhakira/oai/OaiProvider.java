@@ -43,7 +43,8 @@ public final class OaiProvider {
     private final Clock clock;
     private final Map<String, MetadataFormat> formats = new LinkedHashMap<>();
     private final List<OaiSet> sets;
-    private final LinkedNames.Cache names = new LinkedNames.Cache();
+    /** Linked names for every page while the store is unchanged: the organisations, persons and places of a large archive. */
+    private final org.dhakira.store.UntilChange<org.apache.jena.graph.Node, Map<String, String>> names = new org.dhakira.store.UntilChange<>(200_000, n -> 1);
 
     public OaiProvider(Repository repository, RecordStore store, Listing listing, Vocabulary vocabulary, Clock clock) {
         this.repository = repository;

@@ -70,12 +70,17 @@ public final class Archive implements AutoCloseable {
         if (java.nio.file.Files.exists(data) && !java.nio.file.Files.isDirectory(data)) {
             throw new IllegalArgumentException("the data folder " + data + " is a file, not a folder");
         }
+        return open(config, RecordIndex::open);
+    }
+
+    /** The vocabulary, the store under its base, and the index {@code index} opens over it. */
+    private static Archive open(Config config, java.util.function.BiFunction<Path, RecordStore, RecordIndex> index) {
         Vocabulary vocabulary = Vocabulary.load(config.dataFiles());
         Path storeFolder = config.data().resolve("store");
         String base = config.base().or(() -> RecordStore.recordedBase(storeFolder)).orElseGet(config::defaultBase);
         RecordStore store = RecordStore.open(storeFolder, base, vocabulary);
         try {
-            return new Archive(config, vocabulary, store, RecordIndex.open(config.data().resolve("index"), store));
+            return new Archive(config, vocabulary, store, index.apply(config.data().resolve("index"), store));
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -87,11 +92,15 @@ public final class Archive implements AutoCloseable {
      * reported instead of becoming a new, empty archive.
      */
     public static Archive openExisting(Config config) {
+        requireArchive(config);
+        return open(config);
+    }
+
+    private static void requireArchive(Config config) {
         if (!RecordStore.exists(config.data().resolve("store"))) {
             throw new IllegalArgumentException("there is no archive in " + config.data().toAbsolutePath()
                     + " (give --data the folder that `serve` or `load` used)");
         }
-        return open(config);
     }
 
     /**
@@ -99,20 +108,8 @@ public final class Archive implements AutoCloseable {
      * changes: for checking the index against the store. Nothing may be written through it.
      */
     public static Archive openToVerify(Config config) {
-        if (!RecordStore.exists(config.data().resolve("store"))) {
-            throw new IllegalArgumentException("there is no archive in " + config.data().toAbsolutePath()
-                    + " (give --data the folder that `serve` or `load` used)");
-        }
-        Vocabulary vocabulary = Vocabulary.load(config.dataFiles());
-        Path storeFolder = config.data().resolve("store");
-        String base = config.base().or(() -> RecordStore.recordedBase(storeFolder)).orElseGet(config::defaultBase);
-        RecordStore store = RecordStore.open(storeFolder, base, vocabulary);
-        try {
-            return new Archive(config, vocabulary, store, RecordIndex.openReadOnly(config.data().resolve("index"), store));
-        } catch (RuntimeException e) {
-            store.close();
-            throw e;
-        }
+        requireArchive(config);
+        return open(config, RecordIndex::openReadOnly);
     }
 
     /** The base URI in force: the store's. */

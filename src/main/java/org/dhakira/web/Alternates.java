@@ -59,6 +59,14 @@ final class Alternates {
         return link.toString();
     }
 
+    /** A link a page shows to one of its RDF alternates. */
+    record Offer(String type, String href, String name) {}
+
+    /** The RDF alternates of the page at {@code path} ({@code /vocab}, {@code /doc/…}), as links for its template. */
+    static java.util.List<Offer> offers(String path) {
+        return Representation.RDF.stream().map(r -> new Offer(r.mediaType(), path + "." + r.ending(), r.label())).toList();
+    }
+
     private Response.ResponseBuilder links(Response.ResponseBuilder r) {
         return r.header("Link", alternates(url));
     }

@@ -52,12 +52,7 @@ public final class DumpResource {
     @GET
     public Response listing(@QueryParam("lang") String lang, @HeaderParam("Accept-Language") String acceptLanguage) {
         String ui = SearchResource.uiLanguage(lang, acceptLanguage);
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("ar", ui.equals("ar"));
-        view.put("lang", ui);
-        view.put("dir", ui.equals("ar") ? "rtl" : "ltr");
-        view.put("query", "");
-        view.put("otherLanguageHref", "/dumps/?lang=" + (ui.equals("ar") ? "en" : "ar"));
+        Map<String, Object> view = PageFrame.at("/dumps/", ui, "", PageFrame.chooses(lang)).view();
         view.put("delay", dumps.delay().toSeconds());
         dumps.current().ifPresent(d -> {
             Map<String, Object> file = new LinkedHashMap<>();

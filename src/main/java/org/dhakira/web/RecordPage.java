@@ -65,7 +65,6 @@ public final class RecordPage {
 
     record Referrer(Value name, String kind, Day date) {}
 
-    record Alternate(String type, String href, String name) {}
 
     record KindName(String segment, String label) {}
 
@@ -83,7 +82,7 @@ public final class RecordPage {
         Map<String, Object> v = frame.view();
         v.put("ui", ui);
         v.put("path", id.path());
-        v.put("alternates", alternates(id));
+        v.put("alternates", Alternates.offers("/doc/" + id.path()));
         if (description.deleted()) return tombstone(v, own, ui);
 
         Kind kind = id.kind();
@@ -244,21 +243,6 @@ public final class RecordPage {
         v.put("incomplete", !r.complete());
         // The full list is named by the archive's public base; on this server it is the same path.
         r.all().ifPresent(all -> v.put("allHref", all.startsWith(base) ? "/" + all.substring(base.length()) : all));
-    }
-
-    private static List<Alternate> alternates(RecordId id) {
-        List<Alternate> out = new ArrayList<>();
-        for (Representation r : Representation.values()) {
-            if (r.rdf().isEmpty()) continue;
-            out.add(new Alternate(r.mediaType(), "/doc/" + id.path() + "." + r.ending(), switch (r) {
-                case TURTLE -> "Turtle";
-                case JSON_LD -> "JSON-LD";
-                case RDF_XML -> "RDF/XML";
-                case N_TRIPLES -> "N-Triples";
-                default -> r.ending();
-            }));
-        }
-        return out;
     }
 
     /** The value in the page's language, else in the other, else in any; with the language it is in. */

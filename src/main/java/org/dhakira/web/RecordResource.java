@@ -59,7 +59,7 @@ public final class RecordResource {
         if (id.flatMap(store::status).isEmpty()) return notFound(kind, key, headers, lang);
         // The archive's own base, never the Host header; no format is chosen here, so the client's Accept goes on
         // to choose at the description, and a page's language choice is kept.
-        String target = store.base() + "doc/" + id.get().path() + ("en".equals(lang) || "ar".equals(lang) ? "?lang=" + lang : "");
+        String target = store.base() + "doc/" + id.get().path() + (PageFrame.chooses(lang) ? "?lang=" + lang : "");
         return Response.seeOther(URI.create(target)).build();
     }
 

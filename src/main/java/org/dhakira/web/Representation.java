@@ -13,19 +13,21 @@ import org.apache.jena.riot.RDFFormat;
  */
 public enum Representation {
     // The order breaks ties: a client that takes anything (curl, */*) gets Turtle, readable by people and machines.
-    TURTLE("ttl", "text/turtle", RDFFormat.TURTLE_BLOCKS, "application/x-turtle", "text/n3", "text/rdf+n3"),
-    HTML("html", "text/html", null, "application/xhtml+xml"),
-    JSON_LD("jsonld", "application/ld+json", RDFFormat.JSONLD11, "application/json"),
-    RDF_XML("rdf", "application/rdf+xml", RDFFormat.RDFXML_PLAIN, "application/xml", "text/xml"),
-    N_TRIPLES("nt", "application/n-triples", RDFFormat.NTRIPLES_UTF8, "text/plain");
+    TURTLE("Turtle", "ttl", "text/turtle", RDFFormat.TURTLE_BLOCKS, "application/x-turtle", "text/n3", "text/rdf+n3"),
+    HTML("HTML", "html", "text/html", null, "application/xhtml+xml"),
+    JSON_LD("JSON-LD", "jsonld", "application/ld+json", RDFFormat.JSONLD11, "application/json"),
+    RDF_XML("RDF/XML", "rdf", "application/rdf+xml", RDFFormat.RDFXML_PLAIN, "application/xml", "text/xml"),
+    N_TRIPLES("N-Triples", "nt", "application/n-triples", RDFFormat.NTRIPLES_UTF8, "text/plain");
 
+    private final String label;
     private final String ending;
     private final String mediaType;
     private final RDFFormat rdf;
     /** The older or looser names clients ask for it by (rdflib asks N-Triples as text/plain). */
     private final List<String> aliases;
 
-    Representation(String ending, String mediaType, RDFFormat rdf, String... aliases) {
+    Representation(String label, String ending, String mediaType, RDFFormat rdf, String... aliases) {
+        this.label = label;
         this.ending = ending;
         this.mediaType = mediaType;
         this.rdf = rdf;
@@ -65,6 +67,11 @@ public enum Representation {
 
     /** Every format but HTML. */
     public static final java.util.Set<Representation> RDF = java.util.EnumSet.of(TURTLE, JSON_LD, RDF_XML, N_TRIPLES);
+
+    /** The format's name as people know it: "Turtle", "JSON-LD". */
+    public String label() {
+        return label;
+    }
 
     public String ending() {
         return ending;

@@ -182,7 +182,7 @@ public final class SearchResource {
     }
 
     static String uiLanguage(String lang, String acceptLanguage) {
-        if ("en".equals(lang) || "ar".equals(lang)) return lang;
+        if (PageFrame.chooses(lang)) return lang;
         if (acceptLanguage == null || acceptLanguage.isBlank()) return "ar";
         try {
             // By weight (RFC 4647): "fr, en;q=0.8" reads English, "en-GB;q=0.3, ar" Arabic; neither named: Arabic.

@@ -121,19 +121,9 @@ public final class VocabularyResource {
         Map<String, Object> v = path.equals("vocab") ? view.reference(ui)
                 : view.schemePage(findScheme(path.substring("vocab/".length())).orElseThrow(), ui);
         String page = "/" + path;
-        v.put("otherLanguageHref", page + (ui.equals("ar") ? "?lang=en" : "?lang=ar"));
-        v.put("alternates", List.of(
-                alternate("Turtle", "text/turtle", page + ".ttl"), alternate("JSON-LD", "application/ld+json", page + ".jsonld"),
-                alternate("RDF/XML", "application/rdf+xml", page + ".rdf"), alternate("N-Triples", "application/n-triples", page + ".nt")));
+        v.putAll(PageFrame.at(page, ui, "").view());
+        v.put("alternates", Alternates.offers(page));
         return templates.render("vocab", v);
-    }
-
-    private static Map<String, String> alternate(String name, String type, String href) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("name", name);
-        m.put("type", type);
-        m.put("href", href);
-        return m;
     }
 
     /** The vocabulary (ontology and schemes) for {@code vocab}; one scheme and its concepts for {@code vocab/{scheme}}. */

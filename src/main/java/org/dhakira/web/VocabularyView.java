@@ -39,7 +39,7 @@ final class VocabularyView {
 
     /** The whole reference: every class, property and scheme. */
     Map<String, Object> reference(String ui) {
-        Map<String, Object> view = page(ui);
+        Map<String, Object> view = new LinkedHashMap<>();
         Graph o = vocabulary.ontology();
         view.put("title", text(ONTOLOGY, ui).orElse("Dhakira"));
         view.put("description", definitions(ONTOLOGY, ui));
@@ -57,7 +57,7 @@ final class VocabularyView {
 
     /** One scheme's page: its concepts' ids are their last segments ({@code /vocab/reliability#authentic}). */
     Map<String, Object> schemePage(Node scheme, String ui) {
-        Map<String, Object> view = page(ui);
+        Map<String, Object> view = new LinkedHashMap<>();
         view.put("title", text(scheme, ui).orElse(scheme.getURI()));
         view.put("description", definitions(scheme, ui));
         view.put("namespace", scheme.getURI());
@@ -65,14 +65,6 @@ final class VocabularyView {
         return view;
     }
 
-    private Map<String, Object> page(String ui) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("ar", ui.equals("ar"));
-        view.put("lang", ui);
-        view.put("dir", dir(ui));
-        view.put("query", "");
-        return view;
-    }
 
     /** The SKOS schemes, in the order of their names. */
     List<Node> schemes() {
@@ -157,10 +149,10 @@ final class VocabularyView {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("label", text(term, ui).orElse(""));
         v.put("labelLang", ui);
-        v.put("labelDir", dir(ui));
+        v.put("labelDir", PageFrame.dir(ui));
         text(term, other).ifPresent(t -> v.put("otherLabel", t));
         v.put("otherLang", other);
-        v.put("otherDir", dir(other));
+        v.put("otherDir", PageFrame.dir(other));
         v.put("definitions", definitions(term, ui));
         return v;
     }
@@ -168,7 +160,7 @@ final class VocabularyView {
     private List<Map<String, String>> definitions(Node term, String ui) {
         List<Map<String, String>> out = new ArrayList<>();
         for (String lang : ui.equals("ar") ? List.of("ar", "en") : List.of("en", "ar")) {
-            vocabulary.definition(term, lang).ifPresent(d -> out.add(Map.of("text", d, "lang", lang, "dir", dir(lang))));
+            vocabulary.definition(term, lang).ifPresent(d -> out.add(Map.of("text", d, "lang", lang, "dir", PageFrame.dir(lang))));
         }
         return out;
     }
@@ -177,7 +169,4 @@ final class VocabularyView {
         return vocabulary.label(term, lang);
     }
 
-    private static String dir(String lang) {
-        return lang.equals("ar") ? "rtl" : "ltr";
-    }
 }
