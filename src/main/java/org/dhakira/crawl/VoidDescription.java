@@ -110,7 +110,7 @@ public final class VoidDescription {
         }
         listing.page(Optional.empty(), Optional.empty(), Optional.empty(), 0, 10 * EXAMPLES).entries().stream()
                 .filter(e -> !e.deleted()).limit(EXAMPLES)
-                .forEach(e -> add(g, dataset, uri(VOID + "exampleResource"), uri(e.id().iri(base))));
+                .forEach(e -> add(g, dataset, uri(VOID + "exampleResource"), uri(store.uris().iri(e.id()))));
         add(g, dataset, uri(DCTERMS + "license"), uri(license));
         store.position().datestamp().ifPresent(d -> add(g, dataset, uri(DCTERMS + "modified"), dateTime(d)));
         dump(g, dataset, base);

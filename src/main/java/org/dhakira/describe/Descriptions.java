@@ -52,6 +52,7 @@ public final class Descriptions {
     private final RecordStore store;
     private final Vocabulary vocabulary;
     private final String base;
+    private final org.dhakira.store.UriSpace uris;
     private final Map<Kind, List<Node>> linkingTo;
     private final org.apache.jena.shared.PrefixMapping prefixes;
     /** The organisations, persons and chronicle entries of a large archive. */
@@ -61,6 +62,7 @@ public final class Descriptions {
         this.store = store;
         this.vocabulary = store.vocabulary();
         this.base = store.base();
+        this.uris = store.uris();
         this.prefixes = Vocabulary.prefixes(base);
         Map<Kind, List<Node>> by = new java.util.EnumMap<>(Kind.class);
         for (Kind k : Kind.values()) by.put(k, LINKS.stream().filter(p -> vocabulary.kindsFor(p).contains(k)).toList());
@@ -87,13 +89,13 @@ public final class Descriptions {
         // Any change may alter a description (a linked name, a record that names this one or stops naming it,
         // which then leaves no trace here), so the archive's last change is the only date that never lies.
         Instant latest = change.datestamp().orElse(record.datestamp());
-        Node self = NodeFactory.createURI(record.id().iri(base));
+        Node self = NodeFactory.createURI(uris.iri(record.id()));
 
         List<Description.Link> links = new ArrayList<>();
         Map<Node, Boolean> seen = new java.util.HashMap<>();
         for (Node p : LINKS) {
             for (Triple t : record.graph().find(self, p, Node.ANY).toList()) {
-                Optional<RecordId> target = t.getObject().isURI() ? RecordId.fromIri(base, t.getObject().getURI()) : Optional.empty();
+                Optional<RecordId> target = t.getObject().isURI() ? uris.id(t.getObject().getURI()) : Optional.empty();
                 if (target.isEmpty()) continue;
                 Brief brief = brief(s, at, target.get());
                 links.add(new Description.Link(p, target.get(), brief.labels(), brief.deleted()));
@@ -119,7 +121,7 @@ public final class Descriptions {
         List<Description.Referrer> shown = new ArrayList<>();
         for (RecordId r : linking) {
             if (shown.size() == SHOWN) break;
-            Node rn = NodeFactory.createURI(r.iri(base));
+            Node rn = NodeFactory.createURI(uris.iri(r));
             List<Node> via = new ArrayList<>();
             for (Node p : linkingTo.get(record.id().kind())) {
                 if (!s.values(r, p).stream().filter(self::equals).toList().isEmpty()) {
@@ -200,7 +202,7 @@ public final class Descriptions {
                   FILTER(STRSTARTS(STR(?link), ?ns))
                   OPTIONAL { ?record rdfs:label ?label }
                 } ORDER BY ?record""");
-        q.setIri("thing", id.iri(base));
+        q.setIri("thing", uris.iri(id));
         q.setLiteral("ns", Arch.NS);
         return base + "sparql?query=" + URLEncoder.encode(q.toString(), StandardCharsets.UTF_8);
     }

@@ -34,6 +34,9 @@ final class OaiResponseReader {
 
     private final URI request;
     private final XMLStreamReader x;
+    /** The response's responseDate: the peer's clock, which the next incremental harvest goes by. */
+    private Optional<Instant> responseDate = Optional.empty();
+
     /** The namespaces declared on the elements above a record's metadata, which that metadata may use. */
     private final Map<String, String> inherited = new HashMap<>();
 
@@ -90,7 +93,13 @@ final class OaiResponseReader {
         inherit();
         List<String[]> errors = new ArrayList<>();
         while (child()) {
-            if (is("error")) {
+            if (is("responseDate")) {
+                try {
+                    responseDate = Optional.of(Granularity.parse(text().strip()));
+                } catch (DateTimeParseException e) {
+                    // The peer's clock is then unknown, and the harvester goes by its own.
+                }
+            } else if (is("error")) {
                 errors.add(new String[] {Optional.ofNullable(x.getAttributeValue(null, "code")).orElse(""), text()});
             } else if (is(verb) && errors.isEmpty()) {
                 inherit();
@@ -126,7 +135,7 @@ final class OaiResponseReader {
         } catch (IllegalArgumentException e) {
             // Kept as the URL it was reached at.
         }
-        return new Identity(fields.getOrDefault("repositoryName", "").strip(), base, earliest, deleted, granularity);
+        return new Identity(fields.getOrDefault("repositoryName", "").strip(), base, earliest, deleted, granularity, responseDate);
     }
 
     private Page listRecords() throws XMLStreamException {

@@ -38,12 +38,16 @@ public final class Peers {
                     + (j.getLocation() != null ? " (line " + j.getLocation().getLineNr() + ")" : "") : e.getMessage();
             throw new IllegalArgumentException(FILE + ": not valid JSON: " + message, e);
         }
-        if (root == null || !root.path("peers").isArray()) throw new IllegalArgumentException(FILE + ": must be an object with a \"peers\" list");
+        return read(root, FILE);
+    }
+
+    private static List<Peer> read(JsonNode root, String file) {
+        if (root == null || !root.path("peers").isArray()) throw new IllegalArgumentException(file + ": must be an object with a \"peers\" list");
         List<Peer> peers = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         int i = 0;
         for (JsonNode p : root.get("peers")) {
-            String where = FILE + ": peer " + (i++ + 1) + (p.hasNonNull("id") ? " (" + p.get("id").asText() + ")" : "");
+            String where = file + ": peer " + (i++ + 1) + (p.hasNonNull("id") ? " (" + p.get("id").asText() + ")" : "");
             try {
                 List<String> sets = new ArrayList<>();
                 p.path("sets").forEach(s -> sets.add(s.asText()));
@@ -59,6 +63,27 @@ public final class Peers {
             }
         }
         return List.copyOf(peers);
+    }
+
+    /** One peer as {@value #FILE} writes it, for the harvest state that remembers the peer last harvested. */
+    static com.fasterxml.jackson.databind.node.ObjectNode toJson(Peer p) {
+        var n = JSON.createObjectNode();
+        n.put("id", p.id());
+        n.putObject("name").put("ar", p.nameAr()).put("en", p.nameEn());
+        n.put("baseUrl", p.baseUrl().toString());
+        n.put("metadataPrefix", p.metadataPrefix());
+        var sets = n.putArray("sets");
+        p.sets().forEach(sets::add);
+        n.put("every", p.every().toString());
+        n.put("enabled", p.enabled());
+        return n;
+    }
+
+    /** The peer {@link #toJson} wrote. */
+    static Peer fromJson(JsonNode n) {
+        var root = JSON.createObjectNode();
+        root.putArray("peers").add(n);
+        return read(root, "the harvest state").get(0);
     }
 
     private static String required(JsonNode p, String field) {

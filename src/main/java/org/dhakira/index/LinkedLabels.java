@@ -61,7 +61,7 @@ final class LinkedLabels {
     }
 
     void forget(RecordId id) {
-        cache.remove(NodeFactory.createURI(id.iri(store.base())));
+        cache.remove(NodeFactory.createURI(store.uris().iri(id)));
     }
 
     void forgetAll() {
@@ -69,7 +69,7 @@ final class LinkedLabels {
     }
 
     private List<String> read(Node thing) {
-        Optional<RecordId> id = RecordId.fromIri(store.base(), thing.getURI());
+        Optional<RecordId> id = store.uris().id(thing.getURI());
         if (id.isEmpty()) return List.of();
         Optional<StoredRecord> r = batch != null ? batch.find(id.get()) : store.find(id.get());
         if (r.isEmpty() || r.get().deleted()) return List.of();

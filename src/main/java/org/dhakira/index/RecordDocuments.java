@@ -52,19 +52,19 @@ final class RecordDocuments {
         return c;
     }
 
-    private final String base;
+    private final org.dhakira.store.UriSpace uris;
     /** Names and aliases of a linked thing, in every language. */
     private final Function<Node, List<String>> labels;
 
-    RecordDocuments(String base, Function<Node, List<String>> labels) {
-        this.base = base;
+    RecordDocuments(org.dhakira.store.UriSpace uris, Function<Node, List<String>> labels) {
+        this.uris = uris;
         this.labels = labels;
     }
 
     Document live(RecordId id, Graph g, long seq, Instant datestamp) {
         Document d = common(id, seq, datestamp);
         d.add(new SortedSetDocValuesFacetField(Fields.F_KIND, id.kind().segment()));
-        Node s = org.apache.jena.graph.NodeFactory.createURI(id.iri(base));
+        Node s = org.apache.jena.graph.NodeFactory.createURI(uris.iri(id));
         for (Triple t : g.find(s, Node.ANY, Node.ANY).toList()) {
             Node p = t.getPredicate();
             Node o = t.getObject();
@@ -93,6 +93,8 @@ final class RecordDocuments {
                     || p.equals(Arch.relatedPlace) || p.equals(Arch.targetCountry) || p.equals(Arch.relatedEvent)) {
                 linked(d, o, Fields.NAMES);
                 linkFacet(d, o);
+            } else if (p.equals(org.dhakira.vocab.Prov.wasAttributedTo)) {
+                source(d, o);
             }
         }
         try {
@@ -116,8 +118,20 @@ final class RecordDocuments {
             if (!n.isURI()) continue;
             if (n.getURI().startsWith(Arch.DOCUMENT_TYPE_NS)) set(d, Fields.F_TYPE + ":" + slug(n));
             if (n.getURI().startsWith(Arch.RELIABILITY_NS)) set(d, Fields.F_RELIABILITY + ":" + slug(n));
+            source(d, n);
         }
         return d;
+    }
+
+    /**
+     * A record harvested from a peer is in the set {@code source:{peer}}: the peer is the agent this archive
+     * attributes it to ({@code {base}harvest#{peer}}); agents of earlier hops are other archives' and name no set here.
+     */
+    private void source(Document d, Node agent) {
+        String peers = uris.base() + "harvest#";
+        if (agent.isURI() && agent.getURI().startsWith(peers) && agent.getURI().length() > peers.length()) {
+            set(d, "source:" + agent.getURI().substring(peers.length()));
+        }
     }
 
     private static Document common(RecordId id, long seq, Instant datestamp) {
@@ -172,7 +186,7 @@ final class RecordDocuments {
 
     private void linkFacet(Document d, Node o) {
         if (!o.isURI()) return;
-        RecordId.fromIri(base, o.getURI()).ifPresent(target -> {
+        uris.id(o.getURI()).ifPresent(target -> {
             if (target.kind() == Kind.ORGANISATION) d.add(new SortedSetDocValuesFacetField(Fields.F_ORGANISATION, target.key()));
             if (target.kind() == Kind.PERSON) d.add(new SortedSetDocValuesFacetField(Fields.F_PERSON, target.key()));
         });

@@ -71,7 +71,7 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
         this.writer = writer;
         this.searchers = searchers;
         this.labels = new LinkedLabels(store);
-        this.documents = new RecordDocuments(store.base(), labels::of);
+        this.documents = new RecordDocuments(store.uris(), labels::of);
         this.sequence = sequence;
     }
 

@@ -19,6 +19,7 @@ import org.apache.jena.irix.IRIx;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.dhakira.store.RecordId;
+import org.dhakira.store.UriSpace;
 import org.dhakira.vocab.JsonLdContext;
 import org.dhakira.vocab.JsonLdContext.Field;
 import org.dhakira.vocab.Kind;
@@ -35,6 +36,8 @@ final class JsonRecordBuilder {
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*");
     private static final Pattern DATE_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Node UNNAMED = NodeFactory.createURI("urn:dhakira:unnamed-record");
+    /** Keys with '~' name things harvested from other archives ({@link UriSpace}); a local record may not take one. */
+    static final String HARVESTED_KEYS = "has '~' in its key, which is kept for records harvested from other archives";
 
     /** A field as read: its name, the line its value starts on, and the value. */
     record Entry(String name, long line, JsonNode value) {}
@@ -104,6 +107,7 @@ final class JsonRecordBuilder {
             problem(idEntry, e.getMessage());
             return Optional.empty();
         }
+        if (id.key().indexOf(UriSpace.ORIGIN_SEPARATOR) >= 0) problem(idEntry, HARVESTED_KEYS);
         label = id.path();
         subject = NodeFactory.createURI(id.iri(base));
         if (kind.isPresent() && kind.get() != id.kind()) {

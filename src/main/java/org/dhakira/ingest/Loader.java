@@ -44,7 +44,7 @@ public final class Loader {
     public Loader(RecordStore store) {
         this.store = store;
         this.vocabulary = store.vocabulary();
-        this.validator = new RecordValidator(store.vocabulary(), store.base());
+        this.validator = new RecordValidator(store.vocabulary(), store.uris());
         this.files = new RecordFiles(store.vocabulary(), store.base());
     }
 

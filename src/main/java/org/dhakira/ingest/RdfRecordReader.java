@@ -22,6 +22,7 @@ import org.apache.jena.riot.system.StreamRDFBase;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.dhakira.store.RecordId;
+import org.dhakira.store.UriSpace;
 import org.dhakira.vocab.JsonLdContext;
 
 /**
@@ -190,6 +191,8 @@ final class RdfRecordReader implements RecordReader {
             if (id.isEmpty()) {
                 problems.add(new Problem(source, 0, label, "", "is not a URI of this archive's records ("
                         + base + "id/{kind}/{key})"));
+            } else if (id.get().key().indexOf(UriSpace.ORIGIN_SEPARATOR) >= 0) {
+                problems.add(new Problem(source, 0, label, "id", JsonRecordBuilder.HARVESTED_KEYS));
             }
             boolean blank = g.stream().anyMatch(t -> t.getSubject().isBlank() || t.getObject().isBlank());
             if (blank) problems.add(new Problem(source, 0, label, "", "has blank nodes; give every node a URI"));

@@ -24,14 +24,22 @@ import org.dhakira.vocab.Vocabulary;
  * the archive's namespace being one the ontology defines. Links to other records are checked by the
  * {@link Loader}, which sees the whole batch and the store.
  */
-final class RecordValidator {
+public final class RecordValidator {
 
     private final Vocabulary vocabulary;
-    private final String base;
+    private final org.dhakira.store.UriSpace uris;
 
-    RecordValidator(Vocabulary vocabulary, String base) {
+    public RecordValidator(Vocabulary vocabulary, org.dhakira.store.UriSpace uris) {
         this.vocabulary = vocabulary;
-        this.base = base;
+        this.uris = uris;
+    }
+
+    /**
+     * The problems of one record made elsewhere than in a file (a harvested one), named by {@code source} in the
+     * messages; references to other records are not checked, as a harvest may bring them later.
+     */
+    public List<Problem> check(String source, RecordId id, Graph graph) {
+        return check(new ParsedRecord(source, 0, java.util.Optional.of(id), false, graph, List.of(), List.of(), java.util.Map.of()));
     }
 
     /** The problems of {@code record}, besides those its reader already found. */
@@ -40,7 +48,7 @@ final class RecordValidator {
         List<Problem> problems = new ArrayList<>();
         RecordId id = record.id().get();
         Graph g = record.graph();
-        Node subject = org.apache.jena.graph.NodeFactory.createURI(id.iri(base));
+        Node subject = org.apache.jena.graph.NodeFactory.createURI(uris.iri(id));
         Set<String> fieldsAlreadyWrong = new HashSet<>();
         record.problems().forEach(p -> fieldsAlreadyWrong.add(p.field()));
 

@@ -19,14 +19,14 @@ import org.dhakira.vocab.Kind;
 final class LinkedNames {
 
     private final RecordStore.Snapshot snapshot;
-    private final String base;
+    private final org.dhakira.store.UriSpace uris;
     private final UntilChange<Node, Map<String, String>> cache;
     private final long position;
 
     /** @param position the snapshot's {@link RecordStore.Snapshot#position()}, which the caller has already read */
-    LinkedNames(RecordStore.Snapshot snapshot, long position, String base, UntilChange<Node, Map<String, String>> cache) {
+    LinkedNames(RecordStore.Snapshot snapshot, long position, org.dhakira.store.UriSpace uris, UntilChange<Node, Map<String, String>> cache) {
         this.snapshot = snapshot;
-        this.base = base;
+        this.uris = uris;
         this.cache = cache;
         this.position = position;
     }
@@ -47,7 +47,7 @@ final class LinkedNames {
      */
     private Map<String, String> read(Node thing) {
         if (!thing.isURI()) return Map.of();
-        Optional<RecordId> id = RecordId.fromIri(base, thing.getURI());
+        Optional<RecordId> id = uris.id(thing.getURI());
         if (id.isEmpty()) return Map.of();
         Node property = id.get().kind() == Kind.DOCUMENT || id.get().kind() == Kind.EVENT ? Arch.title : Arch.name;
         Map<String, String> names = new java.util.TreeMap<>();

@@ -28,12 +28,12 @@ final class OaiDc implements MetadataFormat {
 
     private final Vocabulary vocabulary;
     private final Repository repository;
-    private final String base;
+    private final org.dhakira.store.UriSpace uris;
 
-    OaiDc(Vocabulary vocabulary, Repository repository, String base) {
+    OaiDc(Vocabulary vocabulary, Repository repository, org.dhakira.store.UriSpace uris) {
         this.vocabulary = vocabulary;
         this.repository = repository;
-        this.base = base;
+        this.uris = uris;
     }
 
     /** What the crosswalk reads: the record's own fields, not its body nor the super-terms' copies. */
@@ -64,7 +64,7 @@ final class OaiDc implements MetadataFormat {
     @Override
     public void write(OaiXml xml, StoredRecord record, LinkedNames names) throws XMLStreamException {
         XMLStreamWriter w = xml.stax();
-        Node s = NodeFactory.createURI(record.id().iri(base));
+        Node s = NodeFactory.createURI(uris.iri(record.id()));
         Statements g = new Statements(record.graph(), s);
         w.writeStartElement("oai_dc", "dc", NS);
         w.writeNamespace("oai_dc", NS);

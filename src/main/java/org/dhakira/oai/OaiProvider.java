@@ -22,6 +22,9 @@ import org.dhakira.index.Listing;
 import org.dhakira.store.RecordId;
 import org.dhakira.store.RecordStore;
 import org.dhakira.store.StoredRecord;
+import org.dhakira.store.UriSpace;
+import org.dhakira.provenance.Provenance;
+import org.apache.jena.graph.NodeFactory;
 import org.dhakira.vocab.Kind;
 import org.dhakira.vocab.Vocabulary;
 
@@ -46,12 +49,24 @@ public final class OaiProvider {
     /** Linked names for every page while the store is unchanged: the organisations, persons and places of a large archive. */
     private final org.dhakira.store.UntilChange<org.apache.jena.graph.Node, Map<String, String>> names = new org.dhakira.store.UntilChange<>(200_000, n -> 1);
 
+    /** A peer whose harvested records form the set {@code source:{id}}. */
+    public record Source(String id, String nameAr, String nameEn) {}
+
+    private final java.util.function.Supplier<List<Source>> sources;
+
     public OaiProvider(Repository repository, RecordStore store, Listing listing, Vocabulary vocabulary, Clock clock) {
+        this(repository, store, listing, vocabulary, clock, List::of);
+    }
+
+    /** @param sources the peers harvested so far, asked at each ListSets (a one-off harvest adds one) */
+    public OaiProvider(Repository repository, RecordStore store, Listing listing, Vocabulary vocabulary, Clock clock,
+                       java.util.function.Supplier<List<Source>> sources) {
+        this.sources = sources;
         this.repository = repository;
         this.store = store;
         this.listing = listing;
         this.clock = clock;
-        for (MetadataFormat f : List.of(new OaiDc(vocabulary, repository, store.base()), new RdfXml(store.base()))) {
+        for (MetadataFormat f : List.of(new OaiDc(vocabulary, repository, store.uris()), new RdfXml(store.base()))) {
             formats.put(f.prefix(), f);
         }
         this.sets = OaiSet.all(vocabulary);
@@ -231,7 +246,7 @@ public final class OaiProvider {
         return (xml, snapshot) -> {
             XMLStreamWriter w = xml.stax();
             w.writeStartElement(NS, "ListSets");
-            for (OaiSet s : sets) {
+            for (OaiSet s : OaiSet.withSources(sets, sources.get())) {
                 w.writeStartElement(NS, "set");
                 xml.element(NS, "setSpec", s.spec());
                 xml.element(NS, "setName", s.name());
@@ -330,7 +345,7 @@ public final class OaiProvider {
         XMLStreamWriter w = xml.stax();
         long position = snapshot.position();
         boolean current = position == listedAt;
-        LinkedNames linked = new LinkedNames(snapshot, position, store.base(), names);
+        LinkedNames linked = new LinkedNames(snapshot, position, store.uris(), names);
         // Unless nothing changed since the listing, one lookup per record tells whether the listed state is the
         // stored one; then the listing has the header and only a live record's graph is read.
         List<Listing.Entry> unchanged = new java.util.ArrayList<>();
@@ -356,6 +371,12 @@ public final class OaiProvider {
                 w.writeStartElement(NS, "metadata");
                 format.write(xml, r, linked);
                 w.writeEndElement();
+                // Only harvested records ('~' in their keys) have provenance; theirs is read whole, as a crosswalk's
+                // few fields leave it out.
+                if (r.id().key().indexOf(UriSpace.ORIGIN_SEPARATOR) >= 0) {
+                    org.apache.jena.graph.Graph whole = fresh && format.properties().isPresent() ? snapshot.graph(r.id()) : r.graph();
+                    ProvenanceContainer.write(xml, Provenance.chain(whole, NodeFactory.createURI(store.uris().iri(r.id()))));
+                }
             }
             w.writeEndElement();
         }

@@ -47,6 +47,18 @@ record OaiSet(String spec, String nameAr, String nameEn, String descriptionAr, S
         return List.copyOf(sets);
     }
 
+    /** {@code sets} and, when peers have been harvested, {@code source} with a set per peer. */
+    static List<OaiSet> withSources(List<OaiSet> sets, List<OaiProvider.Source> sources) {
+        if (sources.isEmpty()) return sets;
+        List<OaiSet> all = new ArrayList<>(sets);
+        all.add(new OaiSet("source", "حسب الأرشيف المصدر", "By source archive",
+                "السجلات المحصودة من أرشيفات شريكة، مقسمة حسب الأرشيف الذي حُصدت منه.",
+                "The records harvested from peer archives, by the archive they were harvested from."));
+        sources.stream().sorted(Comparator.comparing(OaiProvider.Source::id)).forEach(p -> all.add(new OaiSet("source:" + p.id(),
+                p.nameAr(), p.nameEn(), "السجلات المحصودة من " + p.nameAr() + ".", "The records harvested from " + p.nameEn() + ".")));
+        return List.copyOf(all);
+    }
+
     private static List<OaiSet> members(Vocabulary vocabulary, String root, Node property, String namespace) {
         return vocabulary.allowedValues(property).stream()
                 .map(term -> of(vocabulary, root + ":" + term.getURI().substring(namespace.length()), term))

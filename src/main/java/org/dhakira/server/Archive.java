@@ -4,6 +4,8 @@ import java.util.List;
 
 import java.nio.file.Path;
 
+import org.dhakira.harvest.Harvester;
+import org.dhakira.harvest.OaiClient;
 import org.dhakira.harvest.Peer;
 import org.dhakira.harvest.Peers;
 import org.dhakira.index.Listing;
@@ -42,6 +44,8 @@ public final class Archive implements AutoCloseable {
     private final Listing listing;
     private final OaiProvider oai;
     private final SparqlEndpoint sparql;
+    private final List<Peer> configuredPeers;
+    private final Harvester harvester;
 
     private Archive(Config config, Vocabulary vocabulary, RecordStore store, RecordIndex index) {
         this.config = config;
@@ -52,10 +56,14 @@ public final class Archive implements AutoCloseable {
         this.search = new Search(index);
         this.listing = new Listing(index);
         Config.Oai o = config.oai();
-        List<String> friends = Peers.load(config.dataFiles()).stream().filter(Peer::enabled).map(p -> p.baseUrl().toString()).toList();
+        this.configuredPeers = Peers.load(config.dataFiles());
+        List<String> friends = configuredPeers.stream().filter(Peer::enabled).map(p -> p.baseUrl().toString()).toList();
         Repository repository = Repository.of(o.name(), o.identifier(), o.adminEmail(), store.base(), o.pageSize(),
                 o.license(), friends);
-        this.oai = new OaiProvider(repository, store, listing, vocabulary, java.time.Clock.systemUTC());
+        this.harvester = new Harvester(store, OaiClient.builder().build(), java.util.Optional.empty(), java.time.Clock.systemUTC());
+        this.oai = new OaiProvider(repository, store, listing, vocabulary, java.time.Clock.systemUTC(), () -> harvester.harvested()
+                .values().stream().flatMap(s -> s.peer().stream())
+                .map(p -> new OaiProvider.Source(p.id(), p.nameAr(), p.nameEn())).toList());
         Config.Sparql s = config.sparql();
         this.sparql = new SparqlEndpoint(store, search, new Policy(s.timeout(), s.rowCap(), java.util.Set.copyOf(s.serviceAllowList())));
     }
@@ -151,6 +159,22 @@ public final class Archive implements AutoCloseable {
 
     public SparqlEndpoint sparql() {
         return sparql;
+    }
+
+    /**
+     * The peers: those of {@code harvest/peers.json}, then those harvested before and no longer configured, or
+     * harvested once with {@code harvest --url}, which the archive remembers (a configured one of the same id wins).
+     */
+    public List<Peer> peers() {
+        List<Peer> all = new java.util.ArrayList<>(configuredPeers);
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        configuredPeers.forEach(p -> ids.add(p.id()));
+        harvester.harvested().values().stream().flatMap(s -> s.peer().stream()).filter(p -> ids.add(p.id())).forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    public Harvester harvester() {
+        return harvester;
     }
 
     /** Loads the demo records when the store is empty; an archive that has records is left alone. */

@@ -91,7 +91,7 @@ public final class ArchiveServer implements AutoCloseable {
         ResourceConfig resources = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .register(new RecordResource(new Descriptions(archive.store()), archive.store(),
-                        new RecordPage(templates, archive.store().vocabulary()), config.oai().license(), RENDITION_BYTES))
+                        new RecordPage(templates, archive.store().vocabulary(), archive.store().uris()), config.oai().license(), RENDITION_BYTES))
                 .register(new CrossOrigin())
                 .register(new LenientHeaders())
                 .register(new CanonicalPaths(archive.base()))

@@ -49,7 +49,7 @@ public final class SparqlEndpoint {
         this.store = store;
         this.policy = policy;
         this.functions = PropertyFunctionRegistry.createFrom(PropertyFunctionRegistry.get());
-        TextQuery text = new TextQuery(search, store.base());
+        TextQuery text = new TextQuery(search, store.uris());
         this.functions.put(TextQuery.QUERY, uri -> text);
     }
 

@@ -49,11 +49,11 @@ final class TextQuery extends PropertyFunctionBase {
             Arch.issuer.getURI(), "issuer", Arch.archiveCode.getURI(), "code");
 
     private final Search search;
-    private final String base;
+    private final org.dhakira.store.UriSpace uris;
 
-    TextQuery(Search search, String base) {
+    TextQuery(Search search, org.dhakira.store.UriSpace uris) {
         this.search = search;
-        this.base = base;
+        this.uris = uris;
     }
 
     /** The arguments of one call, with variables already replaced by their values. */
@@ -79,7 +79,7 @@ final class TextQuery extends PropertyFunctionBase {
         Node score = subjects.size() > 1 ? value(subjects.get(1), binding) : null;
         List<Binding> out = new ArrayList<>();
         for (Search.Match m : matches) {
-            Node iri = NodeFactory.createURI(RecordId.parse(m.id()).iri(base));
+            Node iri = NodeFactory.createURI(uris.iri(RecordId.parse(m.id())));
             Node s = NodeFactory.createLiteralDT(Float.toString(m.score()), XSDDatatype.XSDfloat);
             BindingBuilder b = Binding.builder(binding);
             if (!bind(b, doc, iri)) continue;

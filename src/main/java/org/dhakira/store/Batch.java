@@ -56,7 +56,7 @@ public final class Batch implements AutoCloseable {
      */
     public void put(RecordId id, Graph record) {
         checkOpen();
-        Node g = NodeFactory.createURI(id.iri(store.base()));
+        Node g = NodeFactory.createURI(store.uris().iri(id));
         if (RecordStore.systemValue(dsg, g, Sys.deleted).isPresent()) {
             throw new IllegalStateException(id + " was deleted; its identifier is never reused");
         }
@@ -74,21 +74,38 @@ public final class Batch implements AutoCloseable {
 
     /**
      * Deletes the record {@code id}, leaving a tombstone: a graph that says what it was and when it went.
-     * The document type and reliability grade are kept in the bookkeeping so the tombstone stays in the
-     * OAI sets the record was in. A record already deleted is left as it is. A record this store never had
+     * The document type, reliability grade and the peer a harvested record came from are kept in the bookkeeping
+     * so the tombstone stays in the OAI sets the record was in. A record already deleted is left as it is. A record this store never had
      * gets a tombstone all the same (a copy of another archive's deletion): its identifier is taken from now on.
      */
     public void delete(RecordId id) {
+        delete(id, java.util.Optional.empty());
+    }
+
+    /**
+     * Deletes as {@link #delete(RecordId)} does, a harvested record's deletion: the tombstone is attributed to
+     * {@code peer} (its {@code prov:wasAttributedTo}), even when this store never had the record, so it stays in
+     * the set of the peer's records.
+     */
+    public void delete(RecordId id, Node peer) {
+        delete(id, java.util.Optional.of(peer));
+    }
+
+    private void delete(RecordId id, java.util.Optional<Node> peer) {
         checkOpen();
-        Node g = NodeFactory.createURI(id.iri(store.base()));
+        Node g = NodeFactory.createURI(store.uris().iri(id));
         if (RecordStore.systemValue(dsg, g, Sys.deleted).isPresent()) {
             unchanged++; // deleting what is deleted changes nothing, so reloading a change file is harmless
             return;
         }
         Set<Quad> kept = new HashSet<>();
-        for (Node p : new Node[] {Arch.documentType, Arch.reliability}) {
+        for (Node p : RecordStore.KEPT_BY_TOMBSTONES) {
             dsg.find(g, g, p, Node.ANY).forEachRemaining(q -> kept.add(Quad.create(Quad.defaultGraphIRI, g, p, q.getObject())));
         }
+        peer.ifPresent(agent -> {
+            kept.removeIf(q -> q.getPredicate().equals(org.dhakira.vocab.Prov.wasAttributedTo));
+            kept.add(Quad.create(Quad.defaultGraphIRI, g, org.dhakira.vocab.Prov.wasAttributedTo, agent));
+        });
         dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
         Instant when = stamp(g, id);
         Graph tombstone = GraphFactory.createDefaultGraph();
@@ -103,6 +120,46 @@ public final class Batch implements AutoCloseable {
         announce(new Change(id, sequence, when, true, tombstone, kept.stream().map(Quad::getObject).toList()));
     }
 
+    /**
+     * The name under which things whose URIs start with {@code originBase} are kept here (see {@link UriSpace}):
+     * the one it already has, else {@code preferred}, else {@code preferred-2}, {@code -3}… when another origin has
+     * that name. A new origin is recorded with this batch.
+     */
+    public String origin(String originBase, String preferred) {
+        checkOpen();
+        if (!originBase.endsWith("/")) throw new IllegalArgumentException("an origin's base URI must end with '/': " + originBase);
+        UriSpace uris = store.uris();
+        String name = uris.origin(originBase).orElse(null);
+        if (name == null) {
+            name = preferred;
+            for (int n = 2; uris.originBase(name).isPresent(); n++) name = preferred + "-" + n;
+        }
+        Node subject = NodeFactory.createURI(Sys.ORIGIN + name);
+        Node baseNode = NodeFactory.createURI(originBase);
+        // Known to the URI space at once, so this batch can write the origin's things; a batch that rolls back
+        // leaves the name reserved in memory and unrecorded, and the next batch that meets the origin records it.
+        uris.add(name, originBase);
+        if (!dsg.contains(Quad.defaultGraphIRI, subject, Sys.originBase, baseNode)) dsg.add(Quad.defaultGraphIRI, subject, Sys.originBase, baseNode);
+        return name;
+    }
+
+    /**
+     * Sets the state kept under {@code key} (a short text such as a harvest's checkpoint), committed with this
+     * batch's records or not at all: what lets work that writes records in steps resume exactly where it stopped.
+     */
+    public void putState(String key, String value) {
+        checkOpen();
+        Node subject = RecordStore.stateSubject(key);
+        dsg.deleteAny(Quad.defaultGraphIRI, subject, Sys.value, Node.ANY);
+        dsg.add(Quad.defaultGraphIRI, subject, Sys.value, NodeFactory.createLiteralString(value));
+    }
+
+    /** The state under {@code key} as this batch sees it. */
+    public Optional<String> state(String key) {
+        checkOpen();
+        return RecordStore.systemValue(dsg, RecordStore.stateSubject(key), Sys.value).map(Node::getLiteralLexicalForm);
+    }
+
     private void announce(Change change) {
         for (ChangeListener l : store.listeners()) l.changed(change, this);
     }
@@ -110,13 +167,13 @@ public final class Batch implements AutoCloseable {
     /** The record as this batch sees it, including its own uncommitted changes. */
     public Optional<StoredRecord> find(RecordId id) {
         checkOpen();
-        return RecordStore.find(dsg, store.base(), id);
+        return RecordStore.find(dsg, store.uris(), id);
     }
 
     /** The record's state as this batch sees it, including its own uncommitted changes. */
     public Optional<RecordStore.Status> status(RecordId id) {
         checkOpen();
-        return RecordStore.status(dsg, store.base(), id);
+        return RecordStore.status(dsg, store.uris(), id);
     }
 
     private Instant stamp(Node g, RecordId id) {

@@ -45,8 +45,13 @@ import org.dhakira.vocab.Vocabulary;
  */
 public final class RecordStore implements AutoCloseable {
 
+    /** What a tombstone keeps of its record's statements, so that it stays in the OAI sets the record was in. */
+    static final java.util.List<Node> KEPT_BY_TOMBSTONES = java.util.List.of(org.dhakira.vocab.Arch.documentType,
+            org.dhakira.vocab.Arch.reliability, org.dhakira.vocab.Prov.wasAttributedTo);
+
     private final Dataset dataset;
     private final String base;
+    private final UriSpace uris;
     private final Vocabulary vocabulary;
     private final Clock clock;
     /** One batch at a time, listener calls included, so derived copies see batches whole and in order. */
@@ -56,6 +61,9 @@ public final class RecordStore implements AutoCloseable {
     private RecordStore(Dataset dataset, String base, Vocabulary vocabulary, Clock clock) {
         this.dataset = dataset;
         this.base = base;
+        this.uris = new UriSpace(base);
+        Txn.executeRead(dataset, () -> dataset.asDatasetGraph().find(Quad.defaultGraphIRI, Node.ANY, Sys.originBase, Node.ANY)
+                .forEachRemaining(q -> uris.add(q.getSubject().getURI().substring(Sys.ORIGIN.length()), q.getObject().getURI())));
         this.vocabulary = vocabulary;
         this.clock = clock;
     }
@@ -103,6 +111,11 @@ public final class RecordStore implements AutoCloseable {
         return vocabulary;
     }
 
+    /** The URIs of the things held: this archive's own and those of the origins harvested in {@code rdf}. */
+    public UriSpace uris() {
+        return uris;
+    }
+
     /** The dataset, for read-only query engines (SPARQL). Writes go through {@link #begin()} only. */
     public Dataset dataset() {
         return dataset;
@@ -143,11 +156,33 @@ public final class RecordStore implements AutoCloseable {
             dsg.find(Quad.defaultGraphIRI, Node.ANY, Sys.sequence, Node.ANY).forEachRemaining(q -> {
                 long seq = Long.parseLong(q.getObject().getLiteralLexicalForm());
                 if (seq > sequence && q.getSubject().isURI()) {
-                    RecordId.fromIri(base, q.getSubject().getURI()).ifPresent(id -> changed.put(seq, id));
+                    uris.id(q.getSubject().getURI()).ifPresent(id -> changed.put(seq, id));
                 }
             });
             return java.util.List.copyOf(changed.values());
         });
+    }
+
+    /** The state a batch kept under {@code key} ({@link Batch#putState}), as last committed. */
+    public Optional<String> state(String key) {
+        return read(dsg -> systemValue(dsg, stateSubject(key), Sys.value).map(Node::getLiteralLexicalForm));
+    }
+
+    /** Every state whose key starts with {@code prefix}, by key. */
+    public java.util.SortedMap<String, String> states(String prefix) {
+        return read(dsg -> {
+            java.util.SortedMap<String, String> found = new java.util.TreeMap<>();
+            dsg.find(Quad.defaultGraphIRI, Node.ANY, Sys.value, Node.ANY).forEachRemaining(q -> {
+                String key = q.getSubject().getURI().substring(Sys.STATE.length());
+                if (key.startsWith(prefix)) found.put(key, q.getObject().getLiteralLexicalForm());
+            });
+            return found;
+        });
+    }
+
+    static Node stateSubject(String key) {
+        if (key.isEmpty() || !key.matches("[A-Za-z0-9._~:/-]+")) throw new IllegalArgumentException("a state key is letters, digits and . _ ~ : / -, was '" + key + "'");
+        return NodeFactory.createURI(Sys.STATE + key);
     }
 
     /** Runs {@code work} in a read transaction over the raw dataset graph. */
@@ -160,8 +195,8 @@ public final class RecordStore implements AutoCloseable {
     }
 
     /** The record's state inside an open transaction. */
-    static Optional<StoredRecord> find(DatasetGraph dsg, String base, RecordId id) {
-        Node g = NodeFactory.createURI(id.iri(base));
+    static Optional<StoredRecord> find(DatasetGraph dsg, UriSpace uris, RecordId id) {
+        Node g = NodeFactory.createURI(uris.iri(id));
         // The record's bookkeeping in one range of the default graph's index: its sequence number, datestamp,
         // deletion and, for a tombstone, the type and grade it had.
         Node seq = null, datestamp = null;
@@ -173,7 +208,7 @@ public final class RecordStore implements AutoCloseable {
             if (p.equals(Sys.sequence)) seq = q.getObject();
             else if (p.equals(Sys.datestamp)) datestamp = q.getObject();
             else if (p.equals(Sys.deleted)) deleted = true;
-            else if (p.equals(org.dhakira.vocab.Arch.documentType) || p.equals(org.dhakira.vocab.Arch.reliability)) former.add(q.getObject());
+            else if (KEPT_BY_TOMBSTONES.contains(p)) former.add(q.getObject());
         }
         if (seq == null) return Optional.empty();
         if (datestamp == null) throw new IllegalStateException("the store's bookkeeping of " + id + " has a sequence number but no datestamp");
@@ -190,16 +225,16 @@ public final class RecordStore implements AutoCloseable {
     }
 
     private Optional<StoredRecord> find(DatasetGraph dsg, RecordId id) {
-        return find(dsg, base, id);
+        return find(dsg, uris, id);
     }
 
     /** Whether a record exists, live or as a tombstone; cheaper than {@link #find}. */
     public Optional<Status> status(RecordId id) {
-        return read(dsg -> status(dsg, base, id));
+        return read(dsg -> status(dsg, uris, id));
     }
 
-    static Optional<Status> status(DatasetGraph dsg, String base, RecordId id) {
-        Node g = NodeFactory.createURI(id.iri(base));
+    static Optional<Status> status(DatasetGraph dsg, UriSpace uris, RecordId id) {
+        Node g = NodeFactory.createURI(uris.iri(id));
         if (systemValue(dsg, g, Sys.sequence).isEmpty()) return Optional.empty();
         return Optional.of(systemValue(dsg, g, Sys.deleted).isPresent() ? Status.DELETED : Status.LIVE);
     }
@@ -261,22 +296,22 @@ public final class RecordStore implements AutoCloseable {
         return read(dsg -> work.apply(new Snapshot() {
             @Override
             public Optional<Status> status(RecordId id) {
-                return RecordStore.status(dsg, base, id);
+                return RecordStore.status(dsg, uris, id);
             }
 
             @Override
             public Optional<StoredRecord> find(RecordId id) {
-                return RecordStore.find(dsg, base, id);
+                return RecordStore.find(dsg, uris, id);
             }
 
             @Override
             public Optional<Long> sequence(RecordId id) {
-                return systemValue(dsg, NodeFactory.createURI(id.iri(base)), Sys.sequence).map(n -> Long.parseLong(n.getLiteralLexicalForm()));
+                return systemValue(dsg, NodeFactory.createURI(uris.iri(id)), Sys.sequence).map(n -> Long.parseLong(n.getLiteralLexicalForm()));
             }
 
             @Override
             public Graph graph(RecordId id) {
-                return graphOf(dsg, NodeFactory.createURI(id.iri(base)));
+                return graphOf(dsg, NodeFactory.createURI(uris.iri(id)));
             }
 
             /** The snapshot's TDB2 node ids of the properties asked for, resolved once. */
@@ -287,7 +322,7 @@ public final class RecordStore implements AutoCloseable {
                 // One range of the (graph, subject) index, comparing properties by node id, so only the values
                 // wanted are decoded: a lookup per property costs a B+tree descent each, and decoding the whole
                 // graph decodes every body and every super-term's copy.
-                Node g = NodeFactory.createURI(id.iri(base));
+                Node g = NodeFactory.createURI(uris.iri(id));
                 Graph copy = GraphFactory.createDefaultGraph();
                 NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable();
                 NodeTable nodes = quads.getNodeTable();
@@ -319,7 +354,7 @@ public final class RecordStore implements AutoCloseable {
             public Referrals linkingTo(RecordId target, java.util.Collection<Node> properties, int limit) {
                 NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable();
                 NodeTable nodes = quads.getNodeTable();
-                NodeId o = nodes.getNodeIdForNode(NodeFactory.createURI(target.iri(base)));
+                NodeId o = nodes.getNodeIdForNode(NodeFactory.createURI(uris.iri(target)));
                 if (NodeId.isDoesNotExist(o)) return new Referrals(java.util.List.of(), 0);
                 long[] graphs = new long[64];
                 int n = 0;
@@ -343,14 +378,14 @@ public final class RecordStore implements AutoCloseable {
                 for (int i = n - 1; i >= 0 && newest.size() < limit; i--) {
                     if (i < n - 1 && graphs[i] == graphs[i + 1]) continue;
                     Node g = nodes.getNodeForNodeId(NodeIdFactory.createPtr(graphs[i]));
-                    if (g.isURI()) RecordId.fromIri(base, g.getURI()).ifPresent(newest::add);
+                    if (g.isURI()) uris.id(g.getURI()).ifPresent(newest::add);
                 }
                 return new Referrals(newest, distinct);
             }
 
             @Override
             public java.util.List<Node> values(RecordId id, Node property) {
-                Node g = NodeFactory.createURI(id.iri(base));
+                Node g = NodeFactory.createURI(uris.iri(id));
                 java.util.List<Node> out = new java.util.ArrayList<>();
                 dsg.find(g, g, property, Node.ANY).forEachRemaining(q -> out.add(q.getObject()));
                 return out;

@@ -20,6 +20,12 @@ final class Sys {
     static final Node datestamp = term("datestamp");
     static final Node kind = term("kind");
     static final Node deleted = term("deleted");
+    /** An origin of harvested things, {@code <urn:dhakira:system:origin:{name}> originBase <{its base}>}. */
+    static final String ORIGIN = "urn:dhakira:system:origin:";
+    static final Node originBase = term("originBase");
+    /** Named state of work done in steps, {@code <urn:dhakira:system:state:{key}> value "…"}. */
+    static final String STATE = "urn:dhakira:system:state:";
+    static final Node value = term("value");
 
     private static Node term(String local) {
         return NodeFactory.createURI(NS + local);

@@ -23,7 +23,7 @@ import org.dhakira.vocab.Vocabulary;
  * a thing the archive does not have. Rendered from {@code server/templates} ({@code document}, {@code thing},
  * {@code tombstone}, {@code not-found}); {@code ui} is {@code ar} or {@code en}.
  *
- * <pre>{@code String html = new RecordPage(templates, vocabulary).render(description, "ar");}</pre>
+ * <pre>{@code String html = new RecordPage(templates, vocabulary, uris).render(description, "ar");}</pre>
  */
 public final class RecordPage {
 
@@ -35,10 +35,13 @@ public final class RecordPage {
     private final Vocabulary vocabulary;
     private final SchemaOrg schemaOrg;
 
-    public RecordPage(Templates templates, Vocabulary vocabulary) {
+    private final org.dhakira.store.UriSpace uris;
+
+    public RecordPage(Templates templates, Vocabulary vocabulary, org.dhakira.store.UriSpace uris) {
         this.templates = templates;
         this.vocabulary = vocabulary;
-        this.schemaOrg = new SchemaOrg(vocabulary);
+        this.uris = uris;
+        this.schemaOrg = new SchemaOrg(vocabulary, uris);
     }
 
     /** A part of a page: one value, with its language and direction when known, a link, a machine-readable day. */
@@ -90,7 +93,7 @@ public final class RecordPage {
         Value heading = inPreferredLanguage(own.byLanguage(titleProperty), ui).orElse(new Value(id.key(), null, "ltr", null, null));
         v.put("heading", heading);
         v.put("kind", capitalised(label(kind.type(), ui), ui));
-        v.put("jsonLd", schemaOrg.scriptSafe(description, own, base(self, id)));
+        v.put("jsonLd", schemaOrg.scriptSafe(description, own));
         if (kind == Kind.DOCUMENT) {
             v.put("versions", versions(own, ui, true));
             v.put("fields", documentFields(description, own, frame));
@@ -102,7 +105,7 @@ public final class RecordPage {
         List<Field> fields = thingFields(description, own, frame).stream().filter(f -> !f.empty()).toList();
         v.put("fields", fields);
         v.put("hasFields", !fields.isEmpty());
-        putReferrers(v, description, frame, base(self, id));
+        putReferrers(v, description, frame, uris.base());
         return templates.render("thing", v);
     }
 
@@ -300,17 +303,8 @@ public final class RecordPage {
         }
     }
 
-    /** The record's subject: the one IRI of its graph that ends in its own {@code id/kind/key}. */
-    private static Node self(Description d) {
-        String tail = "id/" + d.id().path();
-        return d.record().graph().find().mapWith(t -> t.getSubject())
-                .filterKeep(s -> s.isURI() && s.getURI().endsWith(tail)).toList().stream().findFirst()
-                .orElseThrow(() -> new IllegalStateException(d.id() + ": its graph has no statement about " + tail));
-    }
-
-    /** The archive's base, which the record's IRI starts with: pages need not be told it. */
-    private static String base(Node self, RecordId id) {
-        String iri = self.getURI();
-        return iri.substring(0, iri.length() - ("id/" + id.path()).length());
+    /** The record's subject, which is its graph's name: this archive's URI, or its origin's for a harvested one. */
+    private Node self(Description d) {
+        return org.apache.jena.graph.NodeFactory.createURI(uris.iri(d.id()));
     }
 }

@@ -151,7 +151,7 @@ public final class RecordResource {
 
     /** Each alternate format, the thing described, and the license (RFC 8288; "describes" is RFC 6892's). */
     private Response.ResponseBuilder links(Response.ResponseBuilder b, RecordId id, String doc) {
-        return b.header("Link", Alternates.alternates(doc) + ", <" + id.iri(store.base()) + ">; rel=\"describes\", <" + license + ">; rel=\"license\"");
+        return b.header("Link", Alternates.alternates(doc) + ", <" + store.uris().iri(id) + ">; rel=\"describes\", <" + license + ">; rel=\"license\"");
     }
 
     private static byte[] rdf(Description d, Representation r) {

@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code >} and {@code &} is written as a JSON escape ({@code \u003c}), so no value can close the element
  * or open a comment, and a JSON parser still reads the value unchanged.
  *
- * <pre>{@code String json = new SchemaOrg(vocabulary).scriptSafe(description, base);}</pre>
+ * <pre>{@code String json = new SchemaOrg(vocabulary, uris).scriptSafe(description, literals);}</pre>
  */
 final class SchemaOrg {
 
@@ -35,12 +35,16 @@ final class SchemaOrg {
 
     private final Vocabulary vocabulary;
 
-    SchemaOrg(Vocabulary vocabulary) {
+    private final org.dhakira.store.UriSpace uris;
+
+    SchemaOrg(Vocabulary vocabulary, org.dhakira.store.UriSpace uris) {
         this.vocabulary = vocabulary;
+        this.uris = uris;
     }
 
     /** The JSON-LD of a live record, ready to stand between {@code <script type="application/ld+json">} tags. */
-    String scriptSafe(Description d, Literals own, String base) {
+    String scriptSafe(Description d, Literals own) {
+        String base = uris.base();
         ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         o.put("@context", "https://schema.org");
         Kind kind = d.id().kind();
@@ -50,7 +54,7 @@ final class SchemaOrg {
         } else {
             o.put("@type", TYPES.get(kind));
         }
-        o.put("@id", d.id().iri(base));
+        o.put("@id", uris.iri(d.id()));
         o.put("url", base + "doc/" + d.id().path());
         texts(o, "name", own, kind == Kind.DOCUMENT || kind == Kind.EVENT ? Arch.title : Arch.name);
         texts(o, "alternateName", own, Arch.alias);
@@ -70,14 +74,14 @@ final class SchemaOrg {
             o.put("identifier", d.id().path());
         }
         if (kind == Kind.EVENT) own.first(Arch.date).ifPresent(day -> o.put("startDate", day));
-        links(o, d, "creator", List.of(Arch.issuer), base);
-        links(o, d, "publisher", List.of(Arch.issuer), base);
-        links(o, d, "about", List.of(Arch.relatedOrganisation, Arch.relatedPerson, Arch.relatedEvent), base);
-        links(o, d, "mentions", List.of(Arch.relatedPlace, Arch.relatedDocument), base);
-        links(o, d, document ? "spatialCoverage" : "location", List.of(Arch.targetCountry), base);
+        links(o, d, "creator", List.of(Arch.issuer));
+        links(o, d, "publisher", List.of(Arch.issuer));
+        links(o, d, "about", List.of(Arch.relatedOrganisation, Arch.relatedPerson, Arch.relatedEvent));
+        links(o, d, "mentions", List.of(Arch.relatedPlace, Arch.relatedDocument));
+        links(o, d, document ? "spatialCoverage" : "location", List.of(Arch.targetCountry));
         if (!document) {
             ArrayNode subjectOf = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-            for (Description.Referrer r : d.referrers().shown()) subjectOf.add(thing(r.id().kind(), r.id().iri(base), r.labels()));
+            for (Description.Referrer r : d.referrers().shown()) subjectOf.add(thing(r.id().kind(), uris.iri(r.id()), r.labels()));
             if (!subjectOf.isEmpty()) o.set("subjectOf", subjectOf);
         }
         try {
@@ -94,10 +98,10 @@ final class SchemaOrg {
         if (!values.isEmpty()) o.set(name, values);
     }
 
-    private static void links(ObjectNode o, Description d, String name, List<Node> properties, String base) {
+    private void links(ObjectNode o, Description d, String name, List<Node> properties) {
         ArrayNode values = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
         for (Description.Link l : d.links()) {
-            if (properties.contains(l.property()) && !l.deleted()) values.add(thing(l.target().kind(), l.target().iri(base), l.labels()));
+            if (properties.contains(l.property()) && !l.deleted()) values.add(thing(l.target().kind(), uris.iri(l.target()), l.labels()));
         }
         if (!values.isEmpty()) o.set(name, values);
     }

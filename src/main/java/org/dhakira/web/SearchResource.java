@@ -118,7 +118,7 @@ public final class SearchResource {
             for (SearchResult.Hit h : r.hits()) {
                 Map<String, Object> hit = new LinkedHashMap<>();
                 hit.put("id", h.id());
-                hit.put("uri", RecordId.parse(h.id()).iri(store.base()));
+                hit.put("uri", store.uris().iri(RecordId.parse(h.id())));
                 hit.put("kind", h.kind());
                 Map<String, String> title = new LinkedHashMap<>();
                 h.titleAr().ifPresent(t -> title.put("ar", t));
@@ -288,7 +288,7 @@ public final class SearchResource {
     /** A record's name in Arabic and in English (the other language, or the key, standing in), from one read. */
     private Map<String, String> names(RecordId id) {
         List<Node> names = store.find(id)
-                .map(r -> r.graph().find(NodeFactory.createURI(id.iri(store.base())), Arch.name, Node.ANY).mapWith(t -> t.getObject()).toList())
+                .map(r -> r.graph().find(NodeFactory.createURI(store.uris().iri(id)), Arch.name, Node.ANY).mapWith(t -> t.getObject()).toList())
                 .orElse(List.of());
         Map<String, String> out = new LinkedHashMap<>();
         for (String lang : List.of("ar", "en")) {

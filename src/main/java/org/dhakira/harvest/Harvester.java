@@ -1,0 +1,229 @@
+package org.dhakira.harvest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.dhakira.ingest.Problem;
+import org.dhakira.ingest.Progress;
+import org.dhakira.ingest.RecordValidator;
+import org.dhakira.oai.OaiError;
+import org.dhakira.provenance.Origin;
+import org.dhakira.provenance.Provenance;
+import org.dhakira.store.Batch;
+import org.dhakira.store.RecordId;
+import org.dhakira.store.RecordStore;
+import org.dhakira.store.StoredRecord;
+
+/**
+ * Harvests peers into the archive. Each page's records and the state that says where the harvest stands (the next
+ * token, the counts) commit in one store batch, so a harvest stopped at any moment, by a crash or a failing peer,
+ * resumes from the last committed page with nothing lost or doubled. The first harvest of a peer is complete; each
+ * later one asks {@code from} the start of the last one that ended well, by the peer's clock where it gives it.
+ * A record that cannot be mapped or does not validate is counted and kept in the peer's failures, and the harvest
+ * goes on. One harvest at a time per peer (the caller's to ensure); the store runs one batch at a time anyway.
+ *
+ * <pre>{@code PeerState.Outcome o = harvester.harvest(peer, Progress.NONE);}</pre>
+ */
+public final class Harvester {
+
+    private final RecordStore store;
+    private final OaiClient client;
+    private final RecordValidator validator;
+    private final Optional<Crosswalk> crosswalk;
+    private final Clock clock;
+
+    /**
+     * @param crosswalk maps the peers that are not Dhakira archives ({@code oai_dc}); without one only {@code rdf}
+     *                  peers can be harvested
+     */
+    public Harvester(RecordStore store, OaiClient client, Optional<Crosswalk> crosswalk, Clock clock) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.client = Objects.requireNonNull(client, "client");
+        this.crosswalk = Objects.requireNonNull(crosswalk, "crosswalk");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.validator = new RecordValidator(store.vocabulary(), store.uris());
+    }
+
+    /** The state key of a peer in the store. */
+    static String stateKey(String peerId) {
+        return "harvest/" + peerId;
+    }
+
+    /** What the archive remembers of {@code peerId}: {@link PeerState#NEW} if it was never harvested. */
+    public PeerState state(String peerId) {
+        return store.state(stateKey(peerId)).map(PeerState::fromJson).orElse(PeerState.NEW);
+    }
+
+    /** Every peer harvested here, ever, by id: what the harvest page and the {@code source:} sets show. */
+    public java.util.SortedMap<String, PeerState> harvested() {
+        java.util.SortedMap<String, PeerState> all = new java.util.TreeMap<>();
+        store.states("harvest/").forEach((key, json) -> all.put(key.substring("harvest/".length()), PeerState.fromJson(json)));
+        return all;
+    }
+
+    /**
+     * Runs one harvest of {@code peer}: resumes the one under way if a token was committed, else starts one. Never
+     * throws for the peer's failures: they end the run, are recorded in the peer's state and returned.
+     */
+    public PeerState.Outcome harvest(Peer peer, Progress progress) {
+        Instant started = now();
+        PeerState state = state(peer.id()).of(peer);
+        boolean restarted = false;
+        while (true) {
+            try {
+                return run(peer, state, started, progress);
+            } catch (OaiErrorException e) {
+                // A token the peer no longer honours: the list is asked again from the start, once; pages already
+                // committed are met again as unchanged.
+                if (e.error().filter(OaiError.badResumptionToken::equals).isPresent() && !restarted) {
+                    restarted = true;
+                    state = state(peer.id()).of(peer);
+                    PeerState.Run r = state.run().orElseThrow();
+                    state = state.withRun(Optional.of(new PeerState.Run(r.start(), r.from(), Optional.empty(), r.set(), r.counts())));
+                    continue;
+                }
+                return fail(peer, started, e);
+            } catch (HarvestException e) {
+                return fail(peer, started, e);
+            } finally {
+                progress.end();
+            }
+        }
+    }
+
+    private PeerState.Outcome run(Peer peer, PeerState state, Instant started, Progress progress) {
+        if (!"rdf".equals(peer.metadataPrefix()) && crosswalk.filter(c -> c.metadataPrefix().equals(peer.metadataPrefix())).isEmpty()) {
+            throw new IllegalArgumentException(peer.id() + ": no crosswalk reads " + peer.metadataPrefix() + " (rdf is read as it is)");
+        }
+        Identity identity = client.identify(peer.baseUrl());
+        PeerState.Run run = state.run().orElseGet(() ->
+                new PeerState.Run(identity.responseDate().orElse(started), state.lastSuccessStart(), Optional.empty(), 0, PeerState.Counts.NONE));
+        progress.start("Harvesting " + peer.id(), -1);
+        NativeCopy natives = new NativeCopy(peer, store.uris(), state.origins());
+        Provenance.Hop hop = hop(peer, run.start());
+        PeerState current = state.withRun(Optional.of(run));
+        // A peer's sets are listed one after another, each to its end; the run's token is the current list's.
+        List<Optional<String>> sets = peer.sets().isEmpty() ? List.of(Optional.empty()) : peer.sets().stream().map(Optional::of).toList();
+        if (run.set() >= sets.size()) run = new PeerState.Run(run.start(), run.from(), Optional.empty(), 0, run.counts());
+        while (true) {
+            int list = run.set();
+            Harvest h = run.token().isPresent()
+                    ? client.resume(peer.baseUrl(), new ResumptionToken(run.token().get()))
+                    : client.harvest(peer.baseUrl(), new Selection(peer.metadataPrefix(), sets.get(list), run.from()), identity.granularity());
+            while (h.hasNext()) {
+                Page page = h.next();
+                boolean lastOfList = page.next().isEmpty();
+                boolean lastOfRun = lastOfList && list + 1 == sets.size();
+                try (Batch batch = store.begin()) {
+                    PeerState.Counts counts = write(peer, page, batch, natives, hop);
+                    run = new PeerState.Run(run.start(), run.from(), page.next().map(ResumptionToken::value),
+                            lastOfList ? list + 1 : list, run.counts().plus(counts));
+                    current = current.withRun(Optional.of(run)).withOrigins(natives.origins());
+                    PeerState.Outcome outcome = new PeerState.Outcome(started, now(), true, run.counts(), Optional.empty());
+                    // The last page commits the harvest's end with it: no moment where its records are in and the run is not over.
+                    batch.putState(stateKey(peer.id()), (lastOfRun ? current.finished(outcome) : current).toJson());
+                    batch.commit();
+                    if (lastOfRun) return outcome;
+                }
+                progress.advance(page.records().size());
+            }
+        }
+    }
+
+    private PeerState.Counts write(Peer peer, Page page, Batch batch, NativeCopy natives, Provenance.Hop hop) {
+        long added = 0, updated = 0, deleted = 0, unchanged = 0;
+        List<PeerState.Failure> failures = new ArrayList<>();
+        for (HarvestedRecord r : page.records()) {
+            RecordHeader header = r.header();
+            if (header.deleted()) {
+                Optional<RecordId> id = "rdf".equals(peer.metadataPrefix()) ? natives.deleted(header)
+                        : crosswalk.orElseThrow().id(peer, header.identifier());
+                if (id.isEmpty() || batch.status(id.get()).filter(RecordStore.Status.DELETED::equals).isPresent()) {
+                    unchanged++;
+                    continue;
+                }
+                batch.delete(id.get(), hop.agent());
+                deleted++;
+                continue;
+            }
+            Mapped m = "rdf".equals(peer.metadataPrefix()) ? natives.map(r, batch) : crosswalk.orElseThrow().map(peer, r);
+            if (m.skipped()) {
+                unchanged++;
+                continue;
+            }
+            if (!m.ok()) {
+                failures.add(new PeerState.Failure(header.identifier(), String.join("; ", m.problems())));
+                continue;
+            }
+            RecordId id = m.id().orElseThrow();
+            Graph g = m.graph().orElseThrow();
+            Node thing = NodeFactory.createURI(store.uris().iri(id));
+            Optional<StoredRecord> held = batch.find(id);
+            if (held.isPresent() && held.get().deleted()) {
+                failures.add(new PeerState.Failure(header.identifier(), id + " was deleted here; its identifier is never reused"));
+                continue;
+            }
+            if (held.isPresent() && sameVersion(held.get().graph(), thing, peer, header)) {
+                unchanged++;
+                continue;
+            }
+            List<Problem> problems = validator.check(peer.id() + " " + header.identifier(), id, Provenance.without(g, thing));
+            if (!problems.isEmpty()) {
+                failures.add(new PeerState.Failure(header.identifier(), String.join("; ", problems.stream()
+                        .map(p -> (p.field().isEmpty() ? "" : p.field() + ": ") + p.reason()).toList())));
+                continue;
+            }
+            Provenance.add(g, thing, hop, header.identifier(), header.datestamp());
+            batch.put(id, g);
+            if (held.isPresent()) updated++;
+            else added++;
+        }
+        return new PeerState.Counts(added, updated, deleted, unchanged, failures.size(), failures);
+    }
+
+    /** Whether the held record is this very version of the peer's: same peer, identifier and datestamp. */
+    private static boolean sameVersion(Graph held, Node thing, Peer peer, RecordHeader header) {
+        List<Origin> chain = Provenance.chain(held, thing);
+        if (chain.isEmpty()) return false;
+        Origin o = chain.get(0);
+        return o.baseUrl().equals(peer.baseUrl()) && o.identifier().equals(header.identifier()) && o.datestamp().equals(header.datestamp());
+    }
+
+    private Provenance.Hop hop(Peer peer, Instant start) {
+        boolean rdf = "rdf".equals(peer.metadataPrefix());
+        return new Provenance.Hop(Provenance.agent(store.base(), peer.id()), peer.nameAr(), peer.nameEn(),
+                Provenance.activity(store.base(), peer.id(), start), start, peer.baseUrl(), peer.metadataPrefix(),
+                rdf ? NativeCopy.NAMESPACE : crosswalk.orElseThrow().metadataNamespace(), !rdf);
+    }
+
+    private PeerState.Outcome fail(Peer peer, Instant started, HarvestException e) {
+        PeerState state = state(peer.id()).of(peer);
+        PeerState.Counts counts = state.run().map(PeerState.Run::counts).orElse(PeerState.Counts.NONE);
+        PeerState.Outcome outcome = new PeerState.Outcome(started, now(), false, counts, Optional.of(e.getMessage()));
+        // A token loop would loop again: that run starts afresh next time; any other failure resumes where it stopped.
+        PeerState next = state.finished(outcome);
+        if (e instanceof ResumptionTokenLoopException) next = next.withRun(Optional.empty());
+        save(peer, next);
+        return outcome;
+    }
+
+    private void save(Peer peer, PeerState state) {
+        try (Batch batch = store.begin()) {
+            batch.putState(stateKey(peer.id()), state.toJson());
+            batch.commit();
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+}
