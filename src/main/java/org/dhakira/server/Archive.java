@@ -173,6 +173,11 @@ public final class Archive implements AutoCloseable {
         return List.copyOf(all);
     }
 
+    /** The peers of {@code harvest/peers.json}, which {@code serve} harvests on schedule when enabled. */
+    public List<Peer> configuredPeers() {
+        return configuredPeers;
+    }
+
     public Harvester harvester() {
         return harvester;
     }
