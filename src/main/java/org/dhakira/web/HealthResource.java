@@ -45,7 +45,7 @@ public final class HealthResource {
     }
 
     @GET
-    @Produces(MediaType.TEXT_PLAIN)
+    @Produces("text/plain;qs=0.5") // JSON for */*: probes and scripts read it; text only for those who ask
     public Response text() {
         Map<String, Object> body = report();
         StringBuilder lines = new StringBuilder();
