@@ -16,6 +16,7 @@ import org.dhakira.web.DumpResource;
 import org.dhakira.web.HealthResource;
 import org.dhakira.web.HomeResource;
 import org.dhakira.web.LenientHeaders;
+import org.dhakira.web.NoSniff;
 import org.dhakira.web.OaiResource;
 import org.dhakira.web.RecordPage;
 import org.dhakira.web.RecordResource;
@@ -99,6 +100,7 @@ public final class ArchiveServer implements AutoCloseable {
                         new RecordPage(templates, archive.store().vocabulary()), config.oai().license(), RENDITION_BYTES))
                 .register(new RequestLimits(config.http().maxBody(), config.http().maxUriLength()))
                 .register(new CrossOrigin())
+                .register(new NoSniff())
                 .register(new LenientHeaders())
                 .register(new CanonicalPaths(archive.base()))
                 .register(new HealthResource(archive.store(), archive.index(), heavy))
