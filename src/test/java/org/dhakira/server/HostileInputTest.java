@@ -179,6 +179,26 @@ class HostileInputTest {
         }
     }
 
+    // Deep nesting where JSON is read (the loader, which the write API shares)
+
+    @ParameterizedTest
+    @ValueSource(strings = {"JSON", "JSONLD"})
+    void deeplyNestedJsonIsRefusedAsInputNotAsACrash(String format) {
+        int depth = 100_000;
+        String nested = "[".repeat(depth) + "]".repeat(depth);
+        String json = format.equals("JSON")
+                ? "{\"id\":\"document/deep\",\"kind\":\"document\",\"title\":{\"en\":" + nested + "}}"
+                : "{\"@id\":\"http://archive.test/id/document/deep\",\"http://example.org/p\":" + "{\"@list\":[".repeat(depth / 10)
+                        + "1" + "]}".repeat(depth / 10) + "}";
+        org.dhakira.ingest.Loader loader = archive.loader();
+        org.dhakira.ingest.InvalidInputException refused = org.junit.jupiter.api.Assertions.assertThrows(org.dhakira.ingest.InvalidInputException.class,
+                () -> loader.load(List.of(org.dhakira.ingest.Input.of("deep.json", org.dhakira.ingest.Format.valueOf(format), json)), 0,
+                        org.dhakira.ingest.Progress.NONE));
+        assertFalse(refused.problems().isEmpty());
+        assertTrue(String.valueOf(refused.problems()).toLowerCase(java.util.Locale.ROOT).contains("nest")
+                || String.valueOf(refused.problems()).toLowerCase(java.util.Locale.ROOT).contains("depth"), String.valueOf(refused.problems()));
+    }
+
     // Random forms on the OAI door by POST (GET query strings are fuzzed in OaiDoorTest)
 
     @Test
