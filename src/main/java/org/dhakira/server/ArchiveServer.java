@@ -139,7 +139,7 @@ public final class ArchiveServer implements AutoCloseable {
         connector.setIdleTimeout(config.http().idleTimeout().toMillis());
         HeadDeadline deadline = new HeadDeadline(jetty.getHandler(), config.http().headTimeout());
         jetty.setHandler(deadline);
-        connector.addBean(deadline);
+        connector.addBean(deadline, false); // as the listener of its connections only; the server runs it as a handler
         // Finish the requests in flight before stopping, for a graceful shutdown.
         jetty.setStopTimeout(10_000);
         jetty.setStopAtShutdown(false);
