@@ -54,7 +54,7 @@ final class RestoreCommand implements Callable<Integer> {
                     restored.base(), config.base().get());
         }
         Config as = new Config(config.host(), config.port(), config.data(), java.util.Optional.of(restored.base()), config.home(),
-                config.oai(), config.sparql());
+                config.oai(), config.sparql(), config.http(), config.queue());
         try (Archive opened = Archive.open(as)) {
             Verification v = Verification.of(opened.store(), opened.listing(), opened.index().sequence(), 10);
             spec.commandLine().getOut().printf("Restored %,d records through change %d (base %s) into %s; the index %s.%n",

@@ -167,6 +167,27 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
         return sequence;
     }
 
+    /**
+     * Why the index cannot serve, if it cannot: closed, or a change the store committed that the index did not
+     * (it then lags until the next start catches it up). Empty when it serves. Asks for a searcher, so a broken
+     * index is found out, not assumed well.
+     */
+    public java.util.Optional<String> problem() {
+        String missed = missedCommit;
+        if (missed != null) return java.util.Optional.of(missed);
+        try {
+            withSearcher(s -> s.getIndexReader().maxDoc());
+            return java.util.Optional.empty();
+        } catch (org.apache.lucene.store.AlreadyClosedException e) {
+            return java.util.Optional.of("the index is closed");
+        } catch (RuntimeException e) {
+            return java.util.Optional.of("the index cannot be searched: " + e.getMessage());
+        }
+    }
+
+    /** Set when the store committed a change the index could not: from then on the index lags until restarted. */
+    private volatile String missedCommit;
+
     /** Applies the changes made since the index's sequence number, without a rebuild. */
     void catchUp() throws IOException {
         long target = store.position().sequence();
@@ -263,6 +284,7 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
             searchers.maybeRefreshBlocking();
         } catch (IOException | RuntimeException e) {
             LOG.error("The store committed change {} but the index did not; it catches up on the next start", lastSequence, e);
+            if (missedCommit == null) missedCommit = "the index did not commit change " + lastSequence + " (" + e.getMessage() + "); a restart catches it up";
         }
     }
 

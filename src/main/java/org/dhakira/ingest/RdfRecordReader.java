@@ -72,10 +72,9 @@ final class RdfRecordReader implements RecordReader {
                 sink.accept(ParsedRecord.failed(source, 0, "cannot read: " + e.getMessage()));
                 return;
             }
-            Optional<String> remote = remoteContext(json);
-            if (remote.isPresent()) {
-                sink.accept(ParsedRecord.failed(source, 0, "names a remote @context (" + remote.get() + "), which the archive does not fetch;"
-                        + " embed the context, or load the archive's JSON format"));
+            Optional<String> refusal = refusal(json);
+            if (refusal.isPresent()) {
+                sink.accept(ParsedRecord.failed(source, 0, refusal.get()));
                 return;
             }
             in = new java.io.ByteArrayInputStream(json);
@@ -97,12 +96,17 @@ final class RdfRecordReader implements RecordReader {
 
 
     /**
-     * JSON-LD may name remote contexts, which the parser would fetch: input must not make the archive fetch
-     * anything, so such input is refused (embed the context, or use the archive's JSON format).
+     * Why JSON-LD is refused before it is parsed, if it is. It may name remote contexts, which the parser would
+     * fetch: input must not make the archive fetch anything (embed the context, or use the archive's JSON format).
      */
-    private static Optional<String> remoteContext(byte[] json) {
+    private static Optional<String> refusal(byte[] json) {
         try {
-            return remoteContext(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), false);
+            return remoteContext(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json), false)
+                    .map(remote -> "names a remote @context (" + remote + "), which the archive does not fetch;"
+                            + " embed the context, or load the archive's JSON format");
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            // Refused here: the JSON-LD processor walks nesting by recursion, and deep enough nesting overflows its stack.
+            return Optional.of("is JSON nested too deeply to be a record: " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
             return Optional.empty(); // the RDF parser reports malformed JSON with its position
         }

@@ -34,7 +34,10 @@ public record OaiRequest(Verb verb, Map<String, String> arguments, Optional<Stri
     }
 
     /** Checks the parameters of a GET query string or POST form. */
-    public static OaiRequest parse(Map<String, List<String>> parameters) throws OaiException {
+    public static OaiRequest parse(Map<String, List<String>> given) throws OaiException {
+        // A form field without '=' ("verb&…") comes from Jersey as a null value; it is an empty one.
+        Map<String, List<String>> parameters = new java.util.LinkedHashMap<>();
+        given.forEach((k, v) -> parameters.put(k, v.stream().map(x -> x == null ? "" : x).toList()));
         List<String> verbs = parameters.getOrDefault("verb", List.of());
         if (verbs.isEmpty()) throw new OaiException(OaiError.badVerb, "the verb argument is missing");
         if (verbs.size() > 1) throw new OaiException(OaiError.badVerb, "the verb argument is given " + verbs.size() + " times");

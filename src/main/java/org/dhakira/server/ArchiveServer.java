@@ -8,6 +8,7 @@ import org.dhakira.crawl.Sitemap;
 import org.dhakira.crawl.VoidDescription;
 import org.dhakira.describe.Descriptions;
 import org.dhakira.sparql.Gallery;
+import org.dhakira.web.Admission;
 import org.dhakira.web.BrowseResource;
 import org.dhakira.web.CanonicalPaths;
 import org.dhakira.web.CrossOrigin;
@@ -15,9 +16,11 @@ import org.dhakira.web.DumpResource;
 import org.dhakira.web.HealthResource;
 import org.dhakira.web.HomeResource;
 import org.dhakira.web.LenientHeaders;
+import org.dhakira.web.NoSniff;
 import org.dhakira.web.OaiResource;
 import org.dhakira.web.RecordPage;
 import org.dhakira.web.RecordResource;
+import org.dhakira.web.RequestLimits;
 import org.dhakira.web.RobotsResource;
 import org.dhakira.web.SearchResource;
 import org.dhakira.web.SitemapResource;
@@ -28,6 +31,7 @@ import org.dhakira.web.Templates;
 import org.dhakira.web.UnexpectedErrorMapper;
 import org.dhakira.web.VocabularyResource;
 import org.dhakira.web.VoidResource;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -88,22 +92,26 @@ public final class ArchiveServer implements AutoCloseable {
         // Jersey logs through java.util.logging; route it to log4j before Jersey starts.
         System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
         Templates templates = new Templates(config.dataFiles());
+        Config.Queue q = config.queue();
+        Admission heavy = new Admission("SPARQL queries and VoID counts", q.running(), q.waiting(), q.maxWait());
         ResourceConfig resources = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .register(new RecordResource(new Descriptions(archive.store()), archive.store(),
                         new RecordPage(templates, archive.store().vocabulary(), archive.store().uris()), config.oai().license(), RENDITION_BYTES))
+                .register(new RequestLimits(config.http().maxBody(), config.http().maxUriLength()))
                 .register(new CrossOrigin())
+                .register(new NoSniff())
                 .register(new LenientHeaders())
                 .register(new CanonicalPaths(archive.base()))
-                .register(new HealthResource(archive.store(), archive.index()))
+                .register(new HealthResource(archive.store(), archive.index(), heavy))
                 .register(new HomeResource(archive.store(), archive.search(), templates))
                 .register(new BrowseResource(archive.search(), archive.vocabulary(), templates))
                 .register(new SearchResource(archive.search(), archive.store(), templates))
                 .register(new StaticResource(config.dataFiles()))
                 .register(new OaiResource(archive.oai(), config.dataFiles()))
-                .register(new SparqlResource(archive.sparql(), templates, Gallery.load(config.dataFiles())))
+                .register(new SparqlResource(archive.sparql(), heavy, templates, Gallery.load(config.dataFiles())))
                 .register(new SparqlRefusalMapper())
-                .register(new VoidResource(archive.sparql(), new VoidDescription(archive.store(), archive.listing(), dumps, config.oai().license())))
+                .register(new VoidResource(archive.sparql(), heavy, new VoidDescription(archive.store(), archive.listing(), dumps, config.oai().license())))
                 .register(new VocabularyResource(archive.vocabulary(), archive.base(), templates))
                 .register(new DumpResource(dumps, archive.base(), templates))
                 .register(new SitemapResource(new Sitemap(archive.listing(), archive.store(), crawl.sitemapPageSize())))
@@ -124,8 +132,14 @@ public final class ArchiveServer implements AutoCloseable {
         // Jersey's factory takes only the port from the URI; the interface is set on the connector.
         ServerConnector connector = (ServerConnector) jetty.getConnectors()[0];
         connector.setHost(address.getHostAddress());
-        connector.getConnectionFactory(HttpConnectionFactory.class)
-                .getHttpConfiguration().setSendServerVersion(false);
+        HttpConfiguration http = connector.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration();
+        http.setSendServerVersion(false);
+        // The request line and headers together; Jetty answers 431 beyond it (414 when the URI alone is past it).
+        http.setRequestHeaderSize(config.http().maxHeaderSize());
+        connector.setIdleTimeout(config.http().idleTimeout().toMillis());
+        HeadDeadline deadline = new HeadDeadline(jetty.getHandler(), config.http().headTimeout());
+        jetty.setHandler(deadline);
+        connector.addBean(deadline, false); // as the listener of its connections only; the server runs it as a handler
         // Finish the requests in flight before stopping, for a graceful shutdown.
         jetty.setStopTimeout(10_000);
         jetty.setStopAtShutdown(false);

@@ -20,7 +20,8 @@ import org.dhakira.vocab.DataFiles;
  *
  * <pre>{@code Config c = Config.resolve(Optional.empty(), System.getenv(), Map.of("port", "9090"));}</pre>
  */
-public record Config(String host, int port, Path data, Optional<String> base, Optional<Path> home, Oai oai, Sparql sparql) {
+public record Config(String host, int port, Path data, Optional<String> base, Optional<Path> home, Oai oai, Sparql sparql,
+                     Http http, Queue queue) {
 
     /**
      * What the OAI-PMH door says of the repository. Unset identifier and email are derived from the base URI
@@ -68,6 +69,50 @@ public record Config(String host, int port, Path data, Optional<String> base, Op
         this(host, port, data, base, home, oai, Sparql.DEFAULTS);
     }
 
+    /**
+     * What the HTTP server takes from a client before it refuses: the bytes of a request body (413), the
+     * characters of a request's URI, path and query string together (414), the bytes of the request line and
+     * headers (431, or 414 when the URI alone is past it), how long a connection may stay silent, and how long
+     * it may take to deliver a request's head from its opening or its previous answer (against clients that
+     * trickle a header a byte at a time, which an idle timeout never catches).
+     */
+    public record Http(int maxBody, int maxUriLength, int maxHeaderSize, java.time.Duration idleTimeout, java.time.Duration headTimeout) {
+        public static final Http DEFAULTS = new Http(1 << 20, 8192, 16384, java.time.Duration.ofSeconds(30), java.time.Duration.ofSeconds(20));
+
+        public Http {
+            if (maxBody < 1024) throw new IllegalArgumentException("http.maxBody must be at least 1024 bytes, was " + maxBody);
+            if (maxUriLength < 256) throw new IllegalArgumentException("http.maxUriLength must be at least 256 characters, was " + maxUriLength);
+            if (maxHeaderSize < 1024) throw new IllegalArgumentException("http.maxHeaderSize must be at least 1024 bytes, was " + maxHeaderSize);
+            seconds("http.idleTimeout", idleTimeout);
+            seconds("http.headTimeout", headTimeout);
+        }
+    }
+
+    /**
+     * The admission queue of the heavy doors (SPARQL queries, the VoID counts): how many run at once, how many
+     * more may wait for a turn, and how long one waits before it is told to come back later (503, Retry-After).
+     */
+    public record Queue(int running, int waiting, java.time.Duration maxWait) {
+        public static final Queue DEFAULTS = new Queue(4, 16, java.time.Duration.ofSeconds(10));
+
+        public Queue {
+            if (running < 1 || running > 1000) throw new IllegalArgumentException("queue.running must be between 1 and 1000, was " + running);
+            if (waiting < 0 || waiting > 10_000) throw new IllegalArgumentException("queue.waiting must be between 0 and 10000, was " + waiting);
+            seconds("queue.wait", maxWait);
+        }
+    }
+
+    private static void seconds(String key, java.time.Duration d) {
+        if (d == null || d.toSeconds() < 1 || d.toSeconds() > 3600) {
+            throw new IllegalArgumentException(key + " must be between 1 and 3600 seconds, was " + (d == null ? "unset" : d.toSeconds()));
+        }
+    }
+
+    /** A configuration with the default HTTP limits and admission queue. */
+    public Config(String host, int port, Path data, Optional<String> base, Optional<Path> home, Oai oai, Sparql sparql) {
+        this(host, port, data, base, home, oai, sparql, Http.DEFAULTS, Queue.DEFAULTS);
+    }
+
     public Config {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         if (host == null || host.isBlank()) throw new IllegalArgumentException("host must not be empty");
@@ -81,12 +126,16 @@ public record Config(String host, int port, Path data, Optional<String> base, Op
         if (home == null) home = Optional.empty();
         if (oai == null) oai = Oai.DEFAULTS;
         if (sparql == null) sparql = Sparql.DEFAULTS;
+        if (http == null) http = Http.DEFAULTS;
+        if (queue == null) queue = Queue.DEFAULTS;
     }
 
     /** The configuration keys, in the order the README documents them. */
     public static final java.util.List<String> KEYS = java.util.List.of("host", "port", "data", "base", "home",
             "oai.name", "oai.identifier", "oai.adminEmail", "oai.pageSize", "license",
-            "sparql.timeout", "sparql.rowCap", "sparql.serviceAllowList");
+            "sparql.timeout", "sparql.rowCap", "sparql.serviceAllowList",
+            "http.maxBody", "http.maxUriLength", "http.maxHeaderSize", "http.idleTimeout", "http.headTimeout",
+            "queue.running", "queue.waiting", "queue.wait");
 
     /** Merges the four sources; blank values count as unset. */
     public static Config resolve(Optional<Path> file, Map<String, String> env, Map<String, String> flags) {
@@ -126,8 +175,16 @@ public record Config(String host, int port, Path data, Optional<String> base, Op
         Sparql sparql = new Sparql(java.time.Duration.ofSeconds(number(values, "sparql.timeout", (int) Sparql.DEFAULTS.timeout().toSeconds())),
                 number(values, "sparql.rowCap", Sparql.DEFAULTS.rowCap()),
                 values.containsKey("sparql.serviceAllowList") ? java.util.List.of(values.get("sparql.serviceAllowList").split("[\\s,]+")) : java.util.List.of());
+        Http http = new Http(number(values, "http.maxBody", Http.DEFAULTS.maxBody()),
+                number(values, "http.maxUriLength", Http.DEFAULTS.maxUriLength()),
+                number(values, "http.maxHeaderSize", Http.DEFAULTS.maxHeaderSize()),
+                java.time.Duration.ofSeconds(number(values, "http.idleTimeout", (int) Http.DEFAULTS.idleTimeout().toSeconds())),
+                java.time.Duration.ofSeconds(number(values, "http.headTimeout", (int) Http.DEFAULTS.headTimeout().toSeconds())));
+        Queue queue = new Queue(number(values, "queue.running", Queue.DEFAULTS.running()),
+                number(values, "queue.waiting", Queue.DEFAULTS.waiting()),
+                java.time.Duration.ofSeconds(number(values, "queue.wait", (int) Queue.DEFAULTS.maxWait().toSeconds())));
         return new Config(values.getOrDefault("host", "0.0.0.0"), port, Path.of(values.getOrDefault("data", "data")),
-                base, Optional.ofNullable(values.get("home")).map(Path::of), oai, sparql);
+                base, Optional.ofNullable(values.get("home")).map(Path::of), oai, sparql, http, queue);
     }
 
     private static int number(Map<String, String> values, String key, int otherwise) {

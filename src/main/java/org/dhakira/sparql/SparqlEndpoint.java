@@ -67,6 +67,8 @@ public final class SparqlEndpoint {
         try {
             query = QueryFactory.create(request.query(), Syntax.syntaxARQ);
         } catch (QueryParseException e) {
+            // An update sent as a query (INSERT DATA, DROP ALL, LOAD …) is refused as what it is, not as bad syntax.
+            if (isUpdate(request.query())) throw ProtocolRequest.updateRefused();
             throw new QueryRefusedException(Reason.SYNTAX, "the query does not parse: line " + e.getLine() + ", column " + e.getColumn()
                     + ": " + firstLine(e.getMessage()));
         }
@@ -201,6 +203,15 @@ public final class SparqlEndpoint {
             graph.add(t);
         }
         return new Answer.Triples(graph, cut);
+    }
+
+    private static boolean isUpdate(String text) {
+        try {
+            org.apache.jena.update.UpdateFactory.create(text, Syntax.syntaxARQ);
+            return true;
+        } catch (QueryParseException notAnUpdateEither) {
+            return false;
+        }
     }
 
     private static String firstLine(String message) {

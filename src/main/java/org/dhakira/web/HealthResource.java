@@ -1,7 +1,10 @@
 package org.dhakira.web;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.dhakira.index.RecordIndex;
 import org.dhakira.store.RecordStore;
@@ -10,31 +13,76 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
-/** {@code /health}: whether the store answers, the sequence number of its last change, and how far the index is behind. */
+/**
+ * {@code /health}, for load balancers, Kubernetes probes and people: 200 when the store answers and the index
+ * serves, 503 (with the problems named) when either does not; always the store's last change, the change the
+ * index reflects, how far it is behind, and the heavy doors' queue. JSON by default; {@code Accept: text/plain}
+ * gets the same as lines of text. Never cached: a probe must see now.
+ *
+ * <pre>{@code {"status":"up","store":"ready","sequence":32,"lastChange":"…","index":"current","indexSequence":32,
+ *  "indexBehind":0,"queueRunning":0,"queueWaiting":0}}</pre>
+ */
 @Path("/health")
 public final class HealthResource {
 
     private final RecordStore store;
     private final RecordIndex index;
+    private final Admission admission;
 
-    public HealthResource(RecordStore store, RecordIndex index) {
+    public HealthResource(RecordStore store, RecordIndex index, Admission admission) {
         this.store = store;
         this.index = index;
+        this.admission = admission;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> health() {
-        RecordStore.Position p = store.position();
+    public Response json() {
+        Map<String, Object> body = report();
+        return Response.status(status(body)).entity(body).type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Produces("text/plain;qs=0.5") // JSON for */*: probes and scripts read it; text only for those who ask
+    public Response text() {
+        Map<String, Object> body = report();
+        StringBuilder lines = new StringBuilder();
+        body.forEach((k, v) -> lines.append(k).append(": ").append(v instanceof List<?> l ? String.join("; ", l.stream().map(String::valueOf).toList()) : v).append('\n'));
+        return Response.status(status(body)).entity(lines.toString()).type("text/plain;charset=utf-8").header("Cache-Control", "no-store").build();
+    }
+
+    private static int status(Map<String, Object> body) {
+        return "up".equals(body.get("status")) ? 200 : 503;
+    }
+
+    private Map<String, Object> report() {
+        List<String> problems = new ArrayList<>();
+        Optional<RecordStore.Position> position;
+        try {
+            position = Optional.of(store.position());
+        } catch (RuntimeException e) {
+            problems.add("the store cannot be read: " + e.getMessage());
+            position = Optional.empty();
+        }
+        Optional<String> indexProblem = index.problem();
+        indexProblem.ifPresent(problems::add);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", "up");
-        body.put("store", "ready");
-        body.put("sequence", p.sequence());
-        p.datestamp().ifPresent(d -> body.put("lastChange", d.toString()));
-        body.put("index", index.sequence() == p.sequence() ? "current" : "behind");
-        body.put("indexSequence", index.sequence());
-        body.put("indexBehind", p.sequence() - index.sequence());
+        body.put("status", problems.isEmpty() ? "up" : "down");
+        body.put("store", position.isPresent() ? "ready" : "unavailable");
+        position.ifPresent(p -> {
+            body.put("sequence", p.sequence());
+            p.datestamp().ifPresent(d -> body.put("lastChange", d.toString()));
+        });
+        long indexed = index.sequence();
+        body.put("index", indexProblem.isPresent() ? "unavailable"
+                : position.map(p -> p.sequence() == indexed ? "current" : "behind").orElse("unknown"));
+        body.put("indexSequence", indexed);
+        position.ifPresent(p -> body.put("indexBehind", Math.max(0, p.sequence() - indexed)));
+        body.put("queueRunning", admission.running());
+        body.put("queueWaiting", admission.waiting());
+        if (!problems.isEmpty()) body.put("problems", problems);
         return body;
     }
 }

@@ -41,15 +41,15 @@ import jakarta.ws.rs.core.Variant;
 public final class SparqlResource {
 
     static final String ROW_CAP = "X-Dhakira-Row-Cap";
-    /** A request body (a query or a form) bigger than this is not a query. */
-    private static final int MAX_BODY = 1 << 20;
-
     private final SparqlEndpoint endpoint;
+    private final Admission admission;
     private final Templates templates;
     private final List<Gallery.Example> examples;
 
-    public SparqlResource(SparqlEndpoint endpoint, Templates templates, List<Gallery.Example> examples) {
+    /** @param admission the turns the queries take: a query runs only in its turn */
+    public SparqlResource(SparqlEndpoint endpoint, Admission admission, Templates templates, List<Gallery.Example> examples) {
         this.endpoint = endpoint;
+        this.admission = admission;
         this.templates = templates;
         this.examples = List.copyOf(examples);
     }
@@ -62,10 +62,8 @@ public final class SparqlResource {
     @POST
     public Response post(@Context UriInfo uri, @Context Request request, @HeaderParam("Content-Type") String contentType,
                          @HeaderParam("Accept-Language") String acceptLanguage, InputStream body) throws IOException {
-        byte[] bytes = body.readNBytes(MAX_BODY + 1);
-        if (bytes.length > MAX_BODY) {
-            throw new QueryRefusedException(QueryRefusedException.Reason.BAD_REQUEST, "the request body is larger than " + MAX_BODY + " bytes");
-        }
+        // Bounded by RequestLimits, which refuses (413) a body past http.maxBody before it is read on.
+        byte[] bytes = body.readAllBytes();
         return answer(ProtocolRequest.read("POST", uri.getQueryParameters(), contentType, bytes), uri, request, acceptLanguage);
     }
 
@@ -98,7 +96,11 @@ public final class SparqlResource {
             format = prepared.formats().stream().filter(f -> f.mediaTypes().contains(type)).findFirst();
         }
         ResultFormat f = format.orElseThrow();
-        Answer answer = endpoint.answer(prepared);
+        Answer answer;
+        // The turn covers the query's run; its answer is capped and already read, so writing it out needs no turn.
+        try (Admission.Turn turn = admission.enter()) {
+            answer = endpoint.answer(prepared);
+        }
         StreamingOutput body = out -> answer.writeTo(out, f);
         return Response.ok(body, f.mediaType() + ";charset=utf-8")
                 .header(ROW_CAP, endpoint.policy().rowCap() + (answer.truncated() ? "; truncated" : ""))

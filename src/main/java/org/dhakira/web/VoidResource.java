@@ -26,10 +26,13 @@ import jakarta.ws.rs.core.Response;
 public final class VoidResource {
 
     private final SparqlEndpoint endpoint;
+    private final Admission admission;
     private final VoidDescription description;
 
-    public VoidResource(SparqlEndpoint endpoint, VoidDescription description) {
+    /** @param admission the turns the counts take: after a change they walk every statement of the store */
+    public VoidResource(SparqlEndpoint endpoint, Admission admission, VoidDescription description) {
         this.endpoint = endpoint;
+        this.admission = admission;
         this.description = description;
     }
 
@@ -43,7 +46,10 @@ public final class VoidResource {
                             + " application/n-triples; the request's Accept header takes none of them.\n").build();
         }
         Graph g = ServiceDescription.voidDataset(endpoint);
-        Graph counted = description.graph();
+        Graph counted;
+        try (Admission.Turn turn = admission.enter()) {
+            counted = description.graph();
+        }
         g.getPrefixMapping().setNsPrefixes(counted.getPrefixMapping());
         counted.find().forEach(g::add);
         ByteArrayOutputStream out = new ByteArrayOutputStream();

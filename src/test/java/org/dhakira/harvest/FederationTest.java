@@ -167,7 +167,7 @@ class FederationTest {
         StoredRecord original = a.store().find(new RecordId(Kind.DOCUMENT, key)).orElseThrow();
         for (String prefix : List.of("oai_dc", "rdf")) {
             String xml = get(serverB, "oai?verb=GetRecord&metadataPrefix=" + prefix + "&identifier=oai:b.test:document/a~" + key);
-            org.dhakira.oai.OaiSchemasAccess.assertValid(xml);
+            org.dhakira.oai.OaiSchemas.assertValid(xml);
             Element origin = first(parse(xml), PROVENANCE, "originDescription");
             assertEquals("false", origin.getAttribute("altered"));
             assertEquals(peerA.baseUrl().toString(), child(origin, "baseURL"));
@@ -236,7 +236,7 @@ class FederationTest {
         assertTrue(c.store().find(RecordId.parse("document/b~own-of-b")).isPresent());
 
         String xml = get(serverC, "oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:c.test:document/a~" + key);
-        org.dhakira.oai.OaiSchemasAccess.assertValid(xml);
+        org.dhakira.oai.OaiSchemas.assertValid(xml);
         Element outer = first(parse(xml), PROVENANCE, "originDescription");
         assertEquals("oai:b.test:document/a~" + key, child(outer, "identifier"));
         Element inner = first(outer, PROVENANCE, "originDescription");

@@ -22,7 +22,7 @@ import org.xml.sax.SAXException;
  * The official OAI-PMH schemas (with oai_dc, oai-identifier, friends, provenance), and the archive's own
  * schema of the {@code rdf} format, read from the test classpath: responses are validated offline.
  */
-final class OaiSchemas {
+public final class OaiSchemas {
     private OaiSchemas() {}
 
     private static final Schema SCHEMA = load();
@@ -39,7 +39,7 @@ final class OaiSchemas {
     }
 
     /** Fails with the validator's message (line and column) when {@code xml} is not a valid OAI-PMH response. */
-    static void assertValid(String xml) {
+    public static void assertValid(String xml) {
         Validator v = SCHEMA.newValidator();
         try {
             v.validate(new StreamSource(new StringReader(xml)));
