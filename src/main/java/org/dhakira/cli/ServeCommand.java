@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.dhakira.harvest.HarvestSchedule;
 import org.dhakira.ingest.LoadReport;
 import org.dhakira.server.Archive;
 import org.dhakira.server.ArchiveServer;
@@ -61,10 +62,12 @@ final class ServeCommand implements Callable<Integer> {
             opened.close();
             throw e;
         }
+        HarvestSchedule schedule = HarvestSchedule.start(opened.harvester(), opened.configuredPeers(), java.time.Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 try {
+                    schedule.close();
                     server.close();
                 } finally {
                     opened.close();

@@ -75,12 +75,20 @@ public final class Harvester {
      * throws for the peer's failures: they end the run, are recorded in the peer's state and returned.
      */
     public PeerState.Outcome harvest(Peer peer, Progress progress) {
+        return harvest(peer, progress, () -> false);
+    }
+
+    /**
+     * As {@link #harvest(Peer, Progress)}, stopping before the next page once {@code stopping} says so: the run is
+     * then left to resume, and its outcome says it was stopped.
+     */
+    public PeerState.Outcome harvest(Peer peer, Progress progress, java.util.function.BooleanSupplier stopping) {
         Instant started = now();
         PeerState state = state(peer.id()).of(peer);
         boolean restarted = false;
         while (true) {
             try {
-                return run(peer, state, started, progress);
+                return run(peer, state, started, progress, stopping);
             } catch (OaiErrorException e) {
                 // A token the peer no longer honours: the list is asked again from the start, once; pages already
                 // committed are met again as unchanged.
@@ -100,7 +108,7 @@ public final class Harvester {
         }
     }
 
-    private PeerState.Outcome run(Peer peer, PeerState state, Instant started, Progress progress) {
+    private PeerState.Outcome run(Peer peer, PeerState state, Instant started, Progress progress, java.util.function.BooleanSupplier stopping) {
         if (!"rdf".equals(peer.metadataPrefix()) && crosswalk.filter(c -> c.metadataPrefix().equals(peer.metadataPrefix())).isEmpty()) {
             throw new IllegalArgumentException(peer.id() + ": no crosswalk reads " + peer.metadataPrefix() + " (rdf is read as it is)");
         }
@@ -120,6 +128,12 @@ public final class Harvester {
                     ? client.resume(peer.baseUrl(), new ResumptionToken(run.token().get()))
                     : client.harvest(peer.baseUrl(), new Selection(peer.metadataPrefix(), sets.get(list), run.from()), identity.granularity());
             while (h.hasNext()) {
+                if (stopping.getAsBoolean()) {
+                    PeerState.Outcome stopped = new PeerState.Outcome(started, now(), false, run.counts(),
+                            Optional.of("stopped as the archive shut down; the next harvest resumes after the last page taken"));
+                    save(peer, current.finished(stopped));
+                    return stopped;
+                }
                 Page page = h.next();
                 boolean lastOfList = page.next().isEmpty();
                 boolean lastOfRun = lastOfList && list + 1 == sets.size();

@@ -9,6 +9,7 @@ import org.dhakira.crawl.VoidDescription;
 import org.dhakira.describe.Descriptions;
 import org.dhakira.sparql.Gallery;
 import org.dhakira.web.Admission;
+import org.dhakira.web.HarvestResource;
 import org.dhakira.web.BrowseResource;
 import org.dhakira.web.CanonicalPaths;
 import org.dhakira.web.CrossOrigin;
@@ -116,6 +117,7 @@ public final class ArchiveServer implements AutoCloseable {
                 .register(new DumpResource(dumps, archive.base(), templates))
                 .register(new SitemapResource(new Sitemap(archive.listing(), archive.store(), crawl.sitemapPageSize())))
                 .register(new RobotsResource(archive.base(), templates))
+                .register(new HarvestResource(archive.harvester(), archive::peers, archive::configuredPeers, templates))
                 .register(new UnexpectedErrorMapper());
         // gzip and deflate for clients that ask (OAI-PMH's Identify promises both).
         EncodingFilter.enableFor(resources,
