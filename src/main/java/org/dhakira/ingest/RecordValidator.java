@@ -24,18 +24,18 @@ import org.dhakira.vocab.Vocabulary;
  * the archive's namespace being one the ontology defines. Links to other records are checked by the
  * {@link Loader}, which sees the whole batch and the store.
  */
-final class RecordValidator {
+public final class RecordValidator {
 
     private final Vocabulary vocabulary;
     private final String base;
 
-    RecordValidator(Vocabulary vocabulary, String base) {
+    public RecordValidator(Vocabulary vocabulary, String base) {
         this.vocabulary = vocabulary;
         this.base = base;
     }
 
     /** The problems of {@code record}, besides those its reader already found. */
-    List<Problem> check(ParsedRecord record) {
+    public List<Problem> check(ParsedRecord record) {
         if (record.id().isEmpty() || record.deletion()) return List.of();
         List<Problem> problems = new ArrayList<>();
         RecordId id = record.id().get();
