@@ -67,7 +67,7 @@ public record DcRules(Map<String, Rule> elements, Node reliability, Map<String, 
     }
 
     public DcRules {
-        elements = Map.copyOf(elements);
+        elements = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(elements)); // in the file's order, which notes follow
         types = Map.copyOf(types);
         genericTypes = Set.copyOf(genericTypes);
         languages = Map.copyOf(languages);
