@@ -67,6 +67,8 @@ public record DcRules(Map<String, Rule> elements, Node reliability, Map<String, 
     }
 
     public DcRules {
+        java.util.Objects.requireNonNull(reliability, "reliability");
+        java.util.Objects.requireNonNull(unmappedType, "unmappedType");
         elements = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(elements)); // in the file's order, which notes follow
         types = Map.copyOf(types);
         genericTypes = Set.copyOf(genericTypes);

@@ -11,11 +11,10 @@ import org.dhakira.vocab.Kind;
  * What a crosswalk made of one harvested record. Every outcome names the local record, so that a refusal can be
  * reported against it and a peer's deletion become its tombstone.
  *
- * <pre>{@code switch (crosswalk.map(peer, base, names, record)) {
- *     case Mapping.Mapped m -> batch.put(m.id(), m.graph());
- *     case Mapping.Withdrawn w -> batch.delete(w.id());
- *     case Mapping.Refused r -> report.refused(peer, r.id(), r.problems());
- * }}</pre>
+ * <pre>{@code Mapping m = crosswalk.map(peer, base, names, record);
+ * if (m instanceof Mapping.Mapped mapped) batch.put(mapped.id(), mapped.graph());
+ * else if (m instanceof Mapping.Withdrawn) batch.delete(m.id());
+ * else report.refused(peer, m.id(), ((Mapping.Refused) m).problems());}</pre>
  */
 public sealed interface Mapping permits Mapping.Mapped, Mapping.Refused, Mapping.Withdrawn {
 
