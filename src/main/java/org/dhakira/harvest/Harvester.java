@@ -109,9 +109,16 @@ public final class Harvester {
     }
 
     private PeerState.Outcome run(Peer peer, PeerState state, Instant started, Progress progress, java.util.function.BooleanSupplier stopping) {
-        if (!"rdf".equals(peer.metadataPrefix()) && crosswalk.filter(c -> c.metadataPrefix().equals(peer.metadataPrefix())).isEmpty()) {
+        boolean rdf = "rdf".equals(peer.metadataPrefix());
+        if (!rdf && crosswalk.filter(c -> c.metadataPrefix().equals(peer.metadataPrefix())).isEmpty()) {
             throw new IllegalArgumentException(peer.id() + ": no crosswalk reads " + peer.metadataPrefix() + " (rdf is read as it is)");
         }
+        if (!rdf && store.uris().originBase(peer.id()).isPresent()) {
+            // Its records' keys would read as that origin's things: '{peer}~…' must name one of the two only.
+            throw new IllegalArgumentException(peer.id() + " is already the name of the URIs of " + store.uris().originBase(peer.id()).get()
+                    + ", harvested in rdf; give this peer another id");
+        }
+        Optional<Crosswalk.Run> mapping = rdf ? Optional.empty() : Optional.of(crosswalk.get().begin(peer, store));
         Identity identity = client.identify(peer.baseUrl());
         PeerState.Run run = state.run().orElseGet(() ->
                 new PeerState.Run(identity.responseDate().orElse(started), state.lastSuccessStart(), Optional.empty(), 0, PeerState.Counts.NONE));
@@ -138,7 +145,7 @@ public final class Harvester {
                 boolean lastOfList = page.next().isEmpty();
                 boolean lastOfRun = lastOfList && list + 1 == sets.size();
                 try (Batch batch = store.begin()) {
-                    PeerState.Counts counts = write(peer, page, batch, natives, hop);
+                    PeerState.Counts counts = write(peer, page, batch, natives, mapping, hop);
                     run = new PeerState.Run(run.start(), run.from(), page.next().map(ResumptionToken::value),
                             lastOfList ? list + 1 : list, run.counts().plus(counts));
                     current = current.withRun(Optional.of(run)).withOrigins(natives.origins());
@@ -153,14 +160,13 @@ public final class Harvester {
         }
     }
 
-    private PeerState.Counts write(Peer peer, Page page, Batch batch, NativeCopy natives, Provenance.Hop hop) {
+    private PeerState.Counts write(Peer peer, Page page, Batch batch, NativeCopy natives, Optional<Crosswalk.Run> mapping, Provenance.Hop hop) {
         long added = 0, updated = 0, deleted = 0, unchanged = 0;
         List<PeerState.Failure> failures = new ArrayList<>();
         for (HarvestedRecord r : page.records()) {
             RecordHeader header = r.header();
             if (header.deleted()) {
-                Optional<RecordId> id = "rdf".equals(peer.metadataPrefix()) ? natives.deleted(header)
-                        : crosswalk.orElseThrow().id(peer, header.identifier());
+                Optional<RecordId> id = mapping.isEmpty() ? natives.deleted(header) : mapping.get().id(header.identifier());
                 if (id.isEmpty() || batch.status(id.get()).filter(RecordStore.Status.DELETED::equals).isPresent()) {
                     unchanged++;
                     continue;
@@ -169,7 +175,7 @@ public final class Harvester {
                 deleted++;
                 continue;
             }
-            Mapped m = "rdf".equals(peer.metadataPrefix()) ? natives.map(r, batch) : crosswalk.orElseThrow().map(peer, r);
+            Mapped m = mapping.isEmpty() ? natives.map(r, batch) : mapping.get().map(r);
             if (m.skipped()) {
                 unchanged++;
                 continue;
@@ -190,7 +196,9 @@ public final class Harvester {
                 unchanged++;
                 continue;
             }
-            List<Problem> problems = validator.check(peer.id() + " " + header.identifier(), id, Provenance.without(g, thing));
+            // A crosswalk checks what it makes; a peer Dhakira's record is checked here, without its earlier provenance.
+            List<Problem> problems = mapping.isPresent() ? List.of()
+                    : validator.check(peer.id() + " " + header.identifier(), id, Provenance.without(g, thing));
             if (!problems.isEmpty()) {
                 failures.add(new PeerState.Failure(header.identifier(), String.join("; ", problems.stream()
                         .map(p -> (p.field().isEmpty() ? "" : p.field() + ": ") + p.reason()).toList())));

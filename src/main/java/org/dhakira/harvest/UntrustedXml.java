@@ -13,7 +13,7 @@ import javax.xml.stream.XMLStreamReader;
  * also refuses any DOCTYPE outright, as OAI-PMH responses have none. The JDK's own parser is used, not whichever
  * one the classpath offers, so that these settings mean what they say.
  */
-final class UntrustedXml {
+public final class UntrustedXml {
     private UntrustedXml() {}
 
     static final int ENTITY_EXPANSION_LIMIT = 100;
@@ -34,7 +34,7 @@ final class UntrustedXml {
     }
 
     /** White space before the XML declaration (a stray newline from a PHP include, often) is skipped, not fatal. */
-    static XMLStreamReader reader(byte[] xml) throws XMLStreamException {
+    public static XMLStreamReader reader(byte[] xml) throws XMLStreamException {
         int start = 0;
         while (start < xml.length && (xml[start] == ' ' || xml[start] == '\n' || xml[start] == '\r' || xml[start] == '\t')) start++;
         return FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml, start, xml.length - start));

@@ -43,7 +43,7 @@ public final class RecordValidator {
     }
 
     /** The problems of {@code record}, besides those its reader already found. */
-    List<Problem> check(ParsedRecord record) {
+    public List<Problem> check(ParsedRecord record) {
         if (record.id().isEmpty() || record.deletion()) return List.of();
         List<Problem> problems = new ArrayList<>();
         RecordId id = record.id().get();

@@ -5,6 +5,8 @@ import java.util.List;
 import java.nio.file.Path;
 
 import org.dhakira.harvest.Harvester;
+import org.dhakira.harvest.crosswalk.DublinCore;
+import org.dhakira.harvest.crosswalk.OaiDcCrosswalk;
 import org.dhakira.harvest.OaiClient;
 import org.dhakira.harvest.Peer;
 import org.dhakira.harvest.Peers;
@@ -60,7 +62,8 @@ public final class Archive implements AutoCloseable {
         List<String> friends = configuredPeers.stream().filter(Peer::enabled).map(p -> p.baseUrl().toString()).toList();
         Repository repository = Repository.of(o.name(), o.identifier(), o.adminEmail(), store.base(), o.pageSize(),
                 o.license(), friends);
-        this.harvester = new Harvester(store, OaiClient.builder().build(), java.util.Optional.empty(), java.time.Clock.systemUTC());
+        this.harvester = new Harvester(store, OaiClient.builder().build(),
+                java.util.Optional.of(new OaiDcCrosswalk(DublinCore.load(config.dataFiles(), vocabulary))), java.time.Clock.systemUTC());
         this.oai = new OaiProvider(repository, store, listing, vocabulary, java.time.Clock.systemUTC(), () -> harvester.harvested()
                 .values().stream().flatMap(s -> s.peer().stream())
                 .map(p -> new OaiProvider.Source(p.id(), p.nameAr(), p.nameEn())).toList());

@@ -33,6 +33,11 @@ public final class UriSpace {
         this.base = base;
     }
 
+    /** The URIs of an archive at {@code base} that holds nothing harvested in {@code rdf} (yet). */
+    public static UriSpace of(String base) {
+        return new UriSpace(base);
+    }
+
     /** This archive's own base URI. */
     public String base() {
         return base;
