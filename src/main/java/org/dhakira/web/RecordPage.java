@@ -94,6 +94,7 @@ public final class RecordPage {
         v.put("heading", heading);
         v.put("kind", capitalised(label(kind.type(), ui), ui));
         v.put("jsonLd", schemaOrg.scriptSafe(description, own));
+        harvestedFrom(description.record().graph(), self, ui).ifPresent(h -> v.put("harvestedFrom", h));
         if (kind == Kind.DOCUMENT) {
             v.put("versions", versions(own, ui, true));
             v.put("fields", documentFields(description, own, frame));
@@ -107,6 +108,34 @@ public final class RecordPage {
         v.put("hasFields", !fields.isEmpty());
         putReferrers(v, description, frame, uris.base());
         return templates.render("thing", v);
+    }
+
+    /**
+     * "Harvested from …": the peer this archive took the record from (its name, its entry on the harvest page), the
+     * record at the peer, when, and the archives it came through before.
+     */
+    private Optional<Map<String, Object>> harvestedFrom(org.apache.jena.graph.Graph g, Node self, String ui) {
+        List<org.dhakira.provenance.Origin> chain = org.dhakira.provenance.Provenance.chain(g, self);
+        Optional<Node> agent = org.dhakira.provenance.Provenance.harvestedFrom(g, self);
+        if (chain.isEmpty() || agent.isEmpty()) return Optional.empty();
+        Map<String, String> labels = new java.util.HashMap<>();
+        g.find(agent.get(), org.apache.jena.vocabulary.RDFS.label.asNode(), Node.ANY).forEachRemaining(t -> {
+            if (t.getObject().isLiteral()) labels.put(t.getObject().getLiteralLanguage(), t.getObject().getLiteralLexicalForm());
+        });
+        org.dhakira.provenance.Origin last = chain.get(0);
+        Map<String, Object> h = new java.util.LinkedHashMap<>();
+        String lang = labels.containsKey(ui) ? ui : labels.keySet().stream().findFirst().orElse(null);
+        h.put("name", Value.text(lang == null ? last.baseUrl().toString() : labels.get(lang), lang));
+        String agentUri = agent.get().getURI();
+        if (agentUri.startsWith(uris.base())) h.put("peerHref", "/" + agentUri.substring(uris.base().length()));
+        // A peer Dhakira's record keeps its own URI, which resolves there; another archive's is its GetRecord answer.
+        boolean own = self.getURI().startsWith(uris.base());
+        String source = g.find(self, org.dhakira.vocab.Prov.wasDerivedFrom, Node.ANY).mapWith(t -> t.getObject().toString()).nextOptional().orElse(null);
+        h.put("originalHref", own || source == null ? source : self.getURI());
+        h.put("identifier", last.identifier());
+        h.put("harvested", Day.of(last.harvestDate().atZone(ZoneOffset.UTC).toLocalDate(), ui));
+        h.put("via", chain.subList(1, chain.size()).stream().map(o -> Map.of("baseUrl", o.baseUrl().toString(), "identifier", o.identifier())).toList());
+        return Optional.of(h);
     }
 
     /** The page for a URI of this archive's form that names nothing here. */

@@ -181,6 +181,13 @@ class FederationTest {
         List<String> inSet = identifiers(serverB, "oai?verb=ListIdentifiers&metadataPrefix=oai_dc&set=source:a");
         assertEquals(held(a).size(), inSet.size(), "every record harvested from A, tombstones too");
         assertFalse(inSet.contains("oai:b.test:document/own-of-b"));
+        // Its page says where it came from, in the reader's language, linking to the record at A.
+        String page = get(serverB, "doc/document/a~" + key + ".html?lang=en");
+        assertTrue(page.contains("Harvested from") && page.contains("Archive A") && page.contains("href=\"/harvest#a\""), page);
+        assertTrue(page.contains("href=\"http://a.test/id/document/" + key + "\""), "the record at A, by its own URI");
+        assertTrue(get(serverB, "doc/document/a~" + key + ".html").contains("الأرشيف أ"), "the peer's Arabic name on the Arabic page");
+        String harvestPage = get(serverB, "harvest.json");
+        assertTrue(harvestPage.contains("\"id\" : \"a\"") && harvestPage.contains("\"outcome\" : \"ok\""), harvestPage);
         // Its description names A's URI.
         String turtle = getTurtle(serverB, "doc/document/a~" + key);
         assertTrue(turtle.contains("<http://a.test/id/document/" + key + ">") || turtle.contains("a.test/id/document/"), turtle);
