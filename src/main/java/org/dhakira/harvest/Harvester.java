@@ -25,8 +25,9 @@ import org.dhakira.store.StoredRecord;
 
 /**
  * Harvests peers into the archive. Each page's records and the state that says where the harvest stands (the next
- * token, the counts) commit in one store batch, so a harvest stopped at any moment, by a crash or a failing peer,
- * resumes from the last committed page with nothing lost or doubled. The first harvest of a peer is complete; each
+ * token, the counts) commit in one store batch (a few pages together: at most {@link #GROUP_PAGES} pages, {@link #GROUP_RECORDS} records, or what came in {@link #GROUP_WAIT}), so a
+ * harvest stopped at any moment, by a crash or a failing peer, resumes after the last committed page with nothing
+ * lost or doubled. The first harvest of a peer is complete; each
  * later one asks {@code from} the start of the last one that ended well, by the peer's clock where it gives it.
  * A record that cannot be mapped or does not validate is counted and kept in the peer's failures, and the harvest
  * goes on. One harvest at a time per peer (the caller's to ensure); the store runs one batch at a time anyway.
@@ -134,18 +135,29 @@ public final class Harvester {
             Harvest h = run.token().isPresent()
                     ? client.resume(peer.baseUrl(), new ResumptionToken(run.token().get()))
                     : client.harvest(peer.baseUrl(), new Selection(peer.metadataPrefix(), sets.get(list), run.from()), identity.granularity());
+            List<Page> pending = new ArrayList<>();
+            int pendingRecords = 0;
+            long firstPending = 0;
             while (h.hasNext()) {
                 if (stopping.getAsBoolean()) {
+                    // Pages fetched and not yet written are asked again on resuming: their token was not committed.
                     PeerState.Outcome stopped = new PeerState.Outcome(started, now(), false, run.counts(),
                             Optional.of("stopped as the archive shut down; the next harvest resumes after the last page taken"));
                     save(peer, current.finished(stopped));
                     return stopped;
                 }
                 Page page = h.next();
+                if (pending.isEmpty()) firstPending = System.nanoTime();
+                pending.add(page);
+                pendingRecords += page.records().size();
                 boolean lastOfList = page.next().isEmpty();
+                // Pages are written a few at a time, each group with the token after its last page: a commit costs a
+                // journal sync, a hundred records' worth of writing on a slow disk, and resuming is as exact.
+                if (!lastOfList && pendingRecords < GROUP_RECORDS && pending.size() < GROUP_PAGES && System.nanoTime() - firstPending < GROUP_WAIT.toNanos()) continue;
                 boolean lastOfRun = lastOfList && list + 1 == sets.size();
                 try (Batch batch = store.begin()) {
-                    PeerState.Counts counts = write(peer, page, batch, natives, mapping, hop);
+                    PeerState.Counts counts = PeerState.Counts.NONE;
+                    for (Page p : pending) counts = counts.plus(write(peer, p, batch, natives, mapping, hop));
                     run = new PeerState.Run(run.start(), run.from(), page.next().map(ResumptionToken::value),
                             lastOfList ? list + 1 : list, run.counts().plus(counts));
                     current = current.withRun(Optional.of(run)).withOrigins(natives.origins());
@@ -155,10 +167,19 @@ public final class Harvester {
                     batch.commit();
                     if (lastOfRun) return outcome;
                 }
-                progress.advance(page.records().size());
+                progress.advance(pendingRecords);
+                pending.clear();
+                pendingRecords = 0;
             }
         }
     }
+
+    /** Records written in one transaction at most (whole pages, so a group may pass it by one page). */
+    static final int GROUP_RECORDS = 1_000;
+    /** Pages written in one transaction at most: a peer with short pages still commits every few of them. */
+    static final int GROUP_PAGES = 10;
+    /** How long fetched pages may wait to be written, so a slow peer's records show up as they come. */
+    static final java.time.Duration GROUP_WAIT = java.time.Duration.ofSeconds(5);
 
     private PeerState.Counts write(Peer peer, Page page, Batch batch, NativeCopy natives, Optional<Crosswalk.Run> mapping, Provenance.Hop hop) {
         long added = 0, updated = 0, deleted = 0, unchanged = 0;
