@@ -56,6 +56,9 @@ class DhakiraPeerTest {
                 new Config.Oai("ذاكرة", Optional.of(REPO), Optional.empty(), 7, Config.Oai.DEFAULTS.license())));
         archive.loadDemoIfEmpty();
         TestArchives.load(archive.store(), TestArchives.document("withdrawn", "") + "\n");
+        // Markup, entities, CDATA's end, quotes and bidirectional marks, which the rdf format must carry as text.
+        TestArchives.load(archive.store(), TestArchives.document("hostile", "\"summary\":{\"en\":\"<script>alert('x')</script> &amp; ]]> \\\"q\\\"\","
+                + "\"ar\":\"\u200fبيان\u200f <b>عريض</b> & \u202bمضمن\u202c\"}") + "\n");
         TestArchives.load(archive.store(), "{\"id\":\"document/withdrawn\",\"kind\":\"document\",\"deleted\":true}\n");
         server = ArchiveServer.start(archive);
         baseUrl = URI.create(server.uri() + "oai");
