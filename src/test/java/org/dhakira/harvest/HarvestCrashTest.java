@@ -3,11 +3,8 @@ package org.dhakira.harvest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -16,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.dhakira.Forked;
 import org.dhakira.TestArchives;
 import org.dhakira.index.Verification;
 import org.dhakira.ingest.Progress;
@@ -66,7 +63,7 @@ class HarvestCrashTest {
             List<Long> taken = new ArrayList<>();
             for (int kill = 0; kill < KILLS; kill++) {
                 Process p = fork(data, oai);
-                boolean harvesting = awaitHarvesting(p);
+                boolean harvesting = Forked.awaitOutput(p, "Harvesting", java.time.Duration.ofSeconds(60));
                 Thread.sleep(500 + random.nextInt(4000)); // the first commit comes after ten pages
                 p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no clean close
                 assertTrue(p.waitFor(30, TimeUnit.SECONDS));
@@ -126,30 +123,6 @@ class HarvestCrashTest {
     }
 
     private static Process fork(Path data, URI oai) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.dhakira.cli.Dhakira",
-                "harvest", "--url", oai.toString(), "--prefix", "rdf", "--data", data.toString(), "--base", B)
-                .redirectErrorStream(true).start();
-    }
-
-    /** Waits until the child shows its harvest's progress bar, or ends. */
-    private static boolean awaitHarvesting(Process p) throws InterruptedException {
-        CountDownLatch harvesting = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                int c;
-                StringBuilder seen = new StringBuilder();
-                while ((c = r.read()) >= 0) {
-                    seen.append((char) c);
-                    if (seen.length() > 64) seen.delete(0, seen.length() - 64);
-                    if (seen.indexOf("Harvesting") >= 0) harvesting.countDown();
-                }
-            } catch (IOException e) {
-                // The child was killed; its output ends here.
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return harvesting.await(60, TimeUnit.SECONDS);
+        return Forked.dhakira("harvest", "--url", oai.toString(), "--prefix", "rdf", "--data", data.toString(), "--base", B);
     }
 }

@@ -3,18 +3,15 @@ package org.dhakira.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.dhakira.Forked;
 import org.dhakira.TestArchives;
 import org.dhakira.index.SearchQuery;
 import org.dhakira.server.Archive;
@@ -50,7 +47,7 @@ class LoadCrashTest {
         for (int run = 0; run < KILLS; run++) {
             Path data = tmp.resolve("data-" + run);
             Process p = forkLoad(data, input);
-            boolean writing = awaitWritePhase(p);
+            boolean writing = Forked.awaitOutput(p, "Loading", java.time.Duration.ofSeconds(60));
             Thread.sleep(random.nextInt(3000));
             p.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no clean close
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
@@ -97,31 +94,7 @@ class LoadCrashTest {
     }
 
     private static Process forkLoad(Path data, Path input) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "org.dhakira.cli.Dhakira",
-                "load", "--progress", "--batch", String.valueOf(BATCH), "--data", data.toString(),
-                "--base", TestArchives.BASE, input.toString())
-                .redirectErrorStream(true).start();
-    }
-
-    /** Waits until the child says it is writing (its "Loading" progress bar), or ends. */
-    private static boolean awaitWritePhase(Process p) throws InterruptedException {
-        CountDownLatch writing = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                int c;
-                StringBuilder seen = new StringBuilder();
-                while ((c = r.read()) >= 0) {
-                    seen.append((char) c);
-                    if (seen.length() > 64) seen.delete(0, seen.length() - 64);
-                    if (seen.indexOf("Loading") >= 0) writing.countDown();
-                }
-            } catch (IOException e) {
-                // The child was killed; its output ends here.
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return writing.await(60, TimeUnit.SECONDS);
+        return Forked.dhakira("load", "--progress", "--batch", String.valueOf(BATCH), "--data", data.toString(),
+                "--base", TestArchives.BASE, input.toString());
     }
 }
