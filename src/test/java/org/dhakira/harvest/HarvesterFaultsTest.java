@@ -485,4 +485,97 @@ class HarvesterFaultsTest {
         assertEquals(1, o.counts().failed(), () -> "a deletion that names no record here is said: " + o.counts());
         assertEquals("oai:a.test:document/elsewhere~gone", o.counts().failures().get(0).identifier());
     }
+
+    // Stopped, killed, unreachable
+
+    @Test
+    void aPageCutJustBeforeItsTokenIsNotTakenForTheLast() {
+        String whole = page(token("t1"), record("1", "One"), record("2", "Two"));
+        stub.on(FIRST, xml(whole.substring(0, whole.indexOf("<resumptionToken>"))));
+        PeerState.Outcome o = harvest();
+        assertFailedWith(o, "unreadable response");
+        assertEquals(0, changes(), "the records of a page without its end are not taken");
+        assertEquals(Optional.empty(), harvester.state(peer.id()).lastSuccessStart(), "nor is the list taken as harvested");
+    }
+
+    @Test
+    void aHarvestStoppedBetweenPagesResumesAfterTheLastPageTaken() {
+        stub.on(FIRST, xml(page(token("t1"), record("1", "One"))))
+                .on(resume("t1"), xml(page(token("t2"), record("2", "Two"))))
+                .on(resume("t2"), xml(page("", record("3", "Three"))));
+        int[] pages = {0};
+        PeerState.Outcome stopped = harvester.harvest(peer, new Progress() {
+            @Override public void start(String what, long total) {}
+            @Override public void advance(long n) { pages[0]++; }
+            @Override public void end() {}
+        }, () -> pages[0] >= 2);
+        assertFalse(stopped.ok());
+        assertTrue(stopped.error().orElseThrow().contains("stopped"), stopped.error().orElseThrow());
+        assertEquals(Optional.of("t2"), harvester.state(peer.id()).run().flatMap(PeerState.Run::token));
+        assertEquals(2, changes());
+
+        PeerState.Outcome o = harvest();
+        assertOk(o);
+        assertEquals(1, stub.count(FIRST));
+        assertEquals(1, stub.count(resume("t1")));
+        assertEquals(Set.of("1", "2", "3"), live());
+        assertEquals(3, changes());
+    }
+
+    @Test
+    void aHarvestKilledWhileCommittingAPageResumesWithNothingLostOrDoubled() {
+        stub.on(FIRST, xml(page(token("t1"), record("1", "One"), record("2", "Two"))))
+                .on(resume("t1"), xml(page(token("t2"), record("3", "Three"))))
+                .on(resume("t2"), xml(page("", record("4", "Four"))));
+        // The second page's commit fails as a crash would end it: the store keeps the first page and its token.
+        boolean[] armed = {true};
+        int[] commits = {0};
+        store.addListener(new org.dhakira.store.ChangeListener() {
+            @Override public void changed(org.dhakira.store.Change change, org.dhakira.store.Batch batch) {}
+            @Override public void beforeCommit(long lastSequence) {
+                if (armed[0] && ++commits[0] == 2) throw new IllegalStateException("killed");
+            }
+            @Override public void afterCommit(long lastSequence) {}
+            @Override public void afterAbort() {}
+        });
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, this::harvest);
+        assertEquals(Set.of("1", "2"), live());
+        assertEquals(Optional.of("t1"), harvester.state(peer.id()).run().flatMap(PeerState.Run::token));
+
+        armed[0] = false;
+        store.close();
+        store = TestArchives.store(dir.resolve("store"));
+        harvester = new Harvester(store, OaiClientTest.quick().build(),
+                Optional.of(new OaiDcCrosswalk(DublinCore.load(DataFiles.builtIn(), TestArchives.VOCABULARY))), Clock.systemUTC());
+        PeerState.Outcome o = harvest();
+        assertOk(o);
+        assertEquals(1, stub.count(FIRST));
+        assertEquals(4, o.counts().added());
+        assertEquals(Set.of("1", "2", "3", "4"), live());
+        assertEquals(4, changes());
+    }
+
+    @Test
+    void aPeerThatDoesNotAnswerFailsTheRunNamingItAndKeepsTheLastSuccess() {
+        stub.on(FIRST, xml(page("", record("1", "One"))));
+        assertOk(harvest());
+        stub.on(IDENTIFY, status(500, Map.of()));
+        PeerState.Outcome o = harvest();
+        assertFailedWith(o, "500");
+        assertEquals(Optional.of(Instant.parse(RESPONSE_DATE)), harvester.state(peer.id()).lastSuccessStart());
+        assertEquals(o, harvester.state(peer.id()).last().orElseThrow());
+    }
+
+    @Test
+    void aPeersSetsAreListedOneAfterAnother() {
+        peer = new Peer("stub", "الشريك التجريبي", "Stub peer", stub.baseUrl(), "oai_dc", List.of("letters", "reports"), Duration.ofHours(1), true);
+        stub.on(FIRST + "&set=letters", xml(page(token("t1"), record("1", "One"))))
+                .on(resume("t1"), xml(page("", record("2", "Two"))))
+                .on(FIRST + "&set=reports", xml(page("", record("2", "Two"), record("3", "Three"))));
+        PeerState.Outcome o = harvest();
+        assertOk(o);
+        assertEquals(3, o.counts().added());
+        assertEquals(1, o.counts().unchanged(), "a record in both sets is met twice, written once");
+        assertEquals(3, changes());
+    }
 }
