@@ -578,4 +578,32 @@ class HarvesterFaultsTest {
         assertEquals(1, o.counts().unchanged(), "a record in both sets is met twice, written once");
         assertEquals(3, changes());
     }
+
+    @Test
+    void aTokenThatExpiredBetweenRunsRestartsTheListFromTheSameFrom() {
+        stub.on(FIRST, xml(page(token("t1"), record("1", "One"))))
+                .on(resume("t1"), status(500, Map.of()));
+        assertFalse(harvest().ok());
+        // By the next run the peer has forgotten the token: the list is asked again, and nothing is taken twice.
+        stub.on(resume("t1"), file("bad-resumption-token.xml"), xml(page("", record("2", "Two"))));
+        PeerState.Outcome o = harvest();
+        assertOk(o);
+        assertEquals(2, stub.count(FIRST));
+        assertEquals(Set.of("1", "2"), live());
+        assertEquals(2, changes());
+    }
+
+    @Test
+    void aRecordThePeerChangedIsUpdatedOnceAndOneItDidNotIsLeftAsItWas() {
+        stub.on(FIRST, xml(page("", record("1", "One"), record("2", "Two"))));
+        assertOk(harvest());
+        stub.on(FIRST + "&from=2026-11-30", xml(page("", record("1", "2026-11-30T12:00:00Z", "One, revised"), record("2", "Two"))));
+        PeerState.Outcome o = harvest();
+        assertOk(o);
+        assertEquals(1, o.counts().updated());
+        assertEquals(1, o.counts().unchanged());
+        assertEquals(3, changes());
+        assertTrue(store.find(id("1")).orElseThrow().graph().find().toList().stream()
+                .anyMatch(t -> t.getObject().isLiteral() && t.getObject().getLiteralLexicalForm().equals("One, revised")));
+    }
 }
