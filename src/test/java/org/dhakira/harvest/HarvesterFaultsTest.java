@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -417,73 +416,6 @@ class HarvesterFaultsTest {
         PeerState.Outcome again = harvest();
         assertEquals(1, again.counts().unchanged(), "deleting what is deleted changes nothing");
         assertEquals(1, changes());
-    }
-
-    // A peer Dhakira, in rdf: NativeCopy keeps its URIs under the name of their origin
-
-    static final String RDF_FIRST = "verb=ListRecords&metadataPrefix=rdf";
-
-    /** A live record of the recorded peer Dhakira at http://a.test/, under {@code key}. */
-    static String rdfRecord(String key, String datestamp) {
-        return StubPeer.recorded("dhakira-record.xml").strip().replace("KEY", key).replace("DATESTAMP", datestamp);
-    }
-
-    static String rdfDeleted(String localPart) {
-        return "<record><header status=\"deleted\"><identifier>oai:a.test:" + localPart + "</identifier>"
-                + "<datestamp>2026-12-01T09:11:22Z</datestamp><setSpec>kind:document</setSpec></header></record>";
-    }
-
-    Peer rdfPeer() {
-        stub.on(IDENTIFY, file("dhakira-identify.xml"));
-        return new Peer("a", "الأرشيف أ", "Archive A", stub.baseUrl(), "rdf", List.of(), Duration.ofHours(1), true);
-    }
-
-    Harvester rdfHarvester() {
-        return new Harvester(store, OaiClientTest.quick().build(), Optional.empty(), Clock.systemUTC());
-    }
-
-    @Test
-    void aPeerDhakirasRecordsKeepTheirUrisAndAreTakenOnceAcrossAResume() {
-        Peer a = rdfPeer();
-        stub.on(RDF_FIRST, xml(page(token("t1"), rdfRecord("one", "2026-12-01T09:11:21Z"))))
-                .on(resume("t1"), status(500, Map.of()));
-        PeerState.Outcome failed = rdfHarvester().harvest(a, Progress.NONE);
-        assertFalse(failed.ok());
-        assertTrue(failed.error().orElseThrow().contains("500"), failed.error().orElseThrow());
-        stub.on(resume("t1"), xml(page("", rdfRecord("two", "2026-12-01T09:11:22Z"))));
-        PeerState.Outcome o = rdfHarvester().harvest(a, Progress.NONE);
-        assertOk(o);
-        assertEquals(2, o.counts().added());
-        assertEquals("http://a.test/id/document/one", store.uris().iri(new RecordId(org.dhakira.vocab.Kind.DOCUMENT, "a~one")));
-        assertEquals(RecordStore.Status.LIVE, store.status(new RecordId(org.dhakira.vocab.Kind.DOCUMENT, "a~two")).orElseThrow());
-        assertEquals(2, changes());
-    }
-
-    @Test
-    void aPeerDhakirasDeletionOfARecordNeverHeldIsATombstoneEvenBeforeAnyOfItsRecords() {
-        Peer a = rdfPeer();
-        // Deletions carry no URI: the first page of a first harvest may hold nothing else.
-        stub.on(RDF_FIRST, xml(page(token("t1"), rdfDeleted("document/gone"))))
-                .on(resume("t1"), xml(page("", rdfRecord("kept", "2026-12-01T09:11:21Z"))));
-        PeerState.Outcome o = rdfHarvester().harvest(a, Progress.NONE);
-        assertOk(o);
-        assertEquals(1, o.counts().deleted(), () -> "the deletion became a tombstone: " + o.counts());
-        StoredRecord gone = store.find(new RecordId(org.dhakira.vocab.Kind.DOCUMENT, "a~gone")).orElseThrow();
-        assertTrue(gone.deleted());
-        assertTrue(gone.formerTerms().contains(Provenance.agent(store.base(), "a")), "in source:a: " + gone.formerTerms());
-        assertEquals("http://a.test/id/document/gone", store.uris().iri(gone.id()), "under the peer's own URI");
-        assertEquals(RecordStore.Status.LIVE, store.status(new RecordId(org.dhakira.vocab.Kind.DOCUMENT, "a~kept")).orElseThrow());
-    }
-
-    @Test
-    void aPeerDhakirasDeletionFromAnOriginNeverMetIsReportedNotSwallowed() {
-        Peer a = rdfPeer();
-        stub.on(RDF_FIRST, xml(page("", rdfDeleted("document/elsewhere~gone"), rdfRecord("kept", "2026-12-01T09:11:21Z"))));
-        PeerState.Outcome o = rdfHarvester().harvest(a, Progress.NONE);
-        assertOk(o);
-        assertEquals(1, o.counts().added());
-        assertEquals(1, o.counts().failed(), () -> "a deletion that names no record here is said: " + o.counts());
-        assertEquals("oai:a.test:document/elsewhere~gone", o.counts().failures().get(0).identifier());
     }
 
     // Stopped, killed, unreachable
