@@ -1,6 +1,5 @@
 package org.dhakira.harvest;
 
-import static org.dhakira.harvest.StubPeer.dropped;
 import static org.dhakira.harvest.StubPeer.file;
 import static org.dhakira.harvest.StubPeer.status;
 import static org.dhakira.harvest.StubPeer.xml;
