@@ -124,7 +124,7 @@ public final class Harvester {
         PeerState.Run run = state.run().orElseGet(() ->
                 new PeerState.Run(identity.responseDate().orElse(started), state.lastSuccessStart(), Optional.empty(), 0, PeerState.Counts.NONE));
         progress.start("Harvesting " + peer.id(), -1);
-        NativeCopy natives = new NativeCopy(peer, store.uris(), state.origins());
+        NativeCopy natives = new NativeCopy(peer, store.uris(), state.origins(), identity.baseUrl());
         Provenance.Hop hop = hop(peer, run.start());
         PeerState current = state.withRun(Optional.of(run));
         // A peer's sets are listed one after another, each to its end; the run's token is the current list's.
@@ -187,8 +187,15 @@ public final class Harvester {
         for (HarvestedRecord r : page.records()) {
             RecordHeader header = r.header();
             if (header.deleted()) {
-                Optional<RecordId> id = mapping.isEmpty() ? natives.deleted(header) : mapping.get().id(header.identifier());
-                if (id.isEmpty() || batch.status(id.get()).filter(RecordStore.Status.DELETED::equals).isPresent()) {
+                Optional<RecordId> id = mapping.isEmpty() ? natives.deleted(header, batch) : mapping.get().id(header.identifier());
+                if (id.isEmpty()) {
+                    // A deletion that names no record here is said, never dropped unseen: the peer's set would keep it.
+                    Optional<String> why = mapping.isEmpty() ? natives.unplaced(header) : Optional.of("a deletion whose identifier makes no key here");
+                    if (why.isPresent()) failures.add(new PeerState.Failure(header.identifier(), why.get()));
+                    else unchanged++;
+                    continue;
+                }
+                if (batch.status(id.get()).filter(RecordStore.Status.DELETED::equals).isPresent()) {
                     unchanged++;
                     continue;
                 }

@@ -33,17 +33,31 @@ final class NativeCopy {
     /** A Dhakira OAI identifier's local part, {@code kind/key}, the key perhaps {@code origin~key}. */
     private static final Pattern LOCAL = Pattern.compile("oai:[^:]+:([a-z]+)/(?:([a-z0-9][a-z0-9-]*)~)?([A-Za-z0-9][A-Za-z0-9._~-]*)");
 
+    /**
+     * The name kept for an origin at the peer that is this archive itself (its records, come back): not a name of
+     * {@link UriSpace}, which are never empty, so a deletion from it is known for this archive's own.
+     */
+    static final String THIS_ARCHIVE = "";
+
     private final Peer peer;
     private final UriSpace uris;
     private final Map<String, String> origins;
+    /** The base of the peer's own things, as its Identify tells it: what a deletion of one of them is kept under. */
+    private final Optional<String> peerBase;
 
-    NativeCopy(Peer peer, UriSpace uris, Map<String, String> origins) {
+    /**
+     * @param identified the peer's baseURL as its Identify names it: a Dhakira's OAI door is {@code {base}oai}
+     *                   ({@code oai.Repository}), so the base of its own things is known before any of them is met
+     */
+    NativeCopy(Peer peer, UriSpace uris, Map<String, String> origins, java.net.URI identified) {
         this.peer = peer;
         this.uris = uris;
         this.origins = new HashMap<>(origins);
+        String url = identified.toString();
+        this.peerBase = url.endsWith("/oai") && identified.isAbsolute() ? Optional.of(url.substring(0, url.length() - "oai".length())) : Optional.empty();
     }
 
-    /** The peer's origin names met so far → this archive's. */
+    /** The peer's origin names met so far → this archive's ({@link #THIS_ARCHIVE} for this archive itself). */
     Map<String, String> origins() {
         return Map.copyOf(origins);
     }
@@ -67,9 +81,12 @@ final class NativeCopy {
         Matcher m = THING.matcher(thing.get().getURI());
         m.matches();
         String originBase = m.group(1);
-        if (originBase.equals(uris.base())) return Mapped.skip();
-        Kind kind = Kind.fromSegment(m.group(2)).orElseThrow();
         String theirs = local.matches() && local.group(2) != null ? local.group(2) : "";
+        if (originBase.equals(uris.base())) {
+            origins.put(theirs, THIS_ARCHIVE);
+            return Mapped.skip();
+        }
+        Kind kind = Kind.fromSegment(m.group(2)).orElseThrow();
         String name = batch.origin(originBase, theirs.isEmpty() ? peer.id() : theirs);
         origins.put(theirs, name);
         try {
@@ -79,18 +96,42 @@ final class NativeCopy {
         }
     }
 
-    /** The record a deletion names, if its origin is one this archive has met; deletions carry no URI. */
-    Optional<RecordId> deleted(RecordHeader header) {
+    /**
+     * The record a deletion names, if its origin is one this archive has met, or the peer's own (whose base its
+     * Identify gives); deletions carry no URI. Empty for a deletion of this archive's own record come back, and
+     * for one whose origin is not known here: {@link #unplaced} says which.
+     */
+    Optional<RecordId> deleted(RecordHeader header, Batch batch) {
         Matcher local = LOCAL.matcher(header.identifier());
         if (!local.matches()) return Optional.empty();
-        String name = origins.get(local.group(2) == null ? "" : local.group(2));
+        String theirs = local.group(2) == null ? "" : local.group(2);
+        String name = origins.get(theirs);
+        if (name == null && theirs.isEmpty() && peerBase.isPresent() && !peerBase.get().equals(uris.base())) {
+            // A first harvest can meet a deletion of the peer's own record before any live one, which would have
+            // told the origin: without this its tombstone would be lost, and the peer's set would keep the record.
+            name = batch.origin(peerBase.get(), peer.id());
+            origins.put(theirs, name);
+        }
         Optional<Kind> kind = Kind.fromSegment(local.group(1));
-        if (name == null || kind.isEmpty()) return Optional.empty();
+        if (name == null || name.equals(THIS_ARCHIVE) || kind.isEmpty()) return Optional.empty();
         try {
             return Optional.of(new RecordId(kind.get(), name + UriSpace.ORIGIN_SEPARATOR + local.group(3)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Why a deletion found no record ({@link #deleted} was empty), or empty when there is nothing to say: the
+     * deletion of this archive's own record, which a peer passed on and this archive made itself.
+     */
+    Optional<String> unplaced(RecordHeader header) {
+        Matcher local = LOCAL.matcher(header.identifier());
+        if (!local.matches()) return Optional.of("a deletion whose identifier is not a Dhakira's oai:{repository}:{kind}/{key}");
+        String theirs = local.group(2) == null ? "" : local.group(2);
+        if (THIS_ARCHIVE.equals(origins.get(theirs)) || theirs.isEmpty() && peerBase.filter(uris.base()::equals).isPresent()) return Optional.empty();
+        if (Kind.fromSegment(local.group(1)).isEmpty()) return Optional.of("a deletion of a kind this archive does not know: " + local.group(1));
+        return Optional.of("a deletion from the origin '" + theirs + "', none of whose records this archive has met: no URI to keep its tombstone under");
     }
 
     /** The subject typed as a kind of record, named {@code {base}id/{kind}/{key}}; the one with {@code key} if several. */

@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param peer    the peer as last harvested, so that a peer dropped from the configuration, or harvested once with
  *                {@code harvest --url}, keeps its name, set and place on the harvest page
  * @param origins the peer's origin names (the part of its keys before '~'; "" for the peer's own things) → this
- *                archive's name for the same origin, so a deletion, which carries no URI, finds its record
+ *                archive's name for the same origin, so a deletion, which carries no URI, finds its record; "" for
+ *                an origin that is this archive itself, whose deletions come back and are its own
  */
 public record PeerState(Optional<Peer> peer, Optional<Instant> lastSuccessStart, Optional<Run> run, Map<String, String> origins, Optional<Outcome> last) {
 

@@ -55,6 +55,7 @@ public final class HarvestResource {
         String ui = SearchResource.uiLanguage(lang, acceptLanguage);
         Map<String, Object> view = PageFrame.at("/harvest", ui, "", PageFrame.chooses(lang)).view();
         List<Map<String, Object>> list = peers(ui);
+        for (Map<String, Object> p : list) htmlOnly(p);
         view.put("peers", list);
         view.put("none", list.isEmpty());
         return Response.ok(templates.render("harvest", view), "text/html;charset=utf-8")
@@ -74,6 +75,20 @@ public final class HarvestResource {
     @Produces("application/json")
     public Response jsonByName() throws com.fasterxml.jackson.core.JsonProcessingException {
         return json();
+    }
+
+    /**
+     * What the template tests that a list is not empty with: Mustache.java resolves no list index ({@code
+     * {{#failures.0}}} is always false, so the records not taken were never shown), and counts no number as false.
+     */
+    @SuppressWarnings("unchecked")
+    private static void htmlOnly(Map<String, Object> peer) {
+        peer.put("hasSets", !((List<?>) peer.get("sets")).isEmpty());
+        if (peer.get("last") instanceof Map<?, ?> l) {
+            Map<String, Object> last = (Map<String, Object>) l;
+            last.put("hasFailures", !((List<?>) last.get("failures")).isEmpty());
+            last.put("hasMoreFailures", ((Number) last.get("moreFailures")).longValue() > 0);
+        }
     }
 
     private List<Map<String, Object>> peers(String ui) {

@@ -37,7 +37,8 @@ class CommandsTest {
     /** What one run printed, and how it ended. */
     record Run(int exit, String out, String err) {}
 
-    private Run run(String... args) {
+    /** Runs a command line in-process, with what it printed; shared with the other tests of commands. */
+    static Run run(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
