@@ -132,45 +132,68 @@ public final class Harvester {
         if (run.set() >= sets.size()) run = new PeerState.Run(run.start(), run.from(), Optional.empty(), 0, run.counts());
         while (true) {
             int list = run.set();
-            Harvest h = run.token().isPresent()
+            try (PagesAhead h = new PagesAhead(run.token().isPresent()
                     ? client.resume(peer.baseUrl(), new ResumptionToken(run.token().get()))
-                    : client.harvest(peer.baseUrl(), new Selection(peer.metadataPrefix(), sets.get(list), run.from()), identity.granularity());
-            List<Page> pending = new ArrayList<>();
-            int pendingRecords = 0;
-            long firstPending = 0;
-            while (h.hasNext()) {
-                if (stopping.getAsBoolean()) {
-                    // Pages fetched and not yet written are asked again on resuming: their token was not committed.
-                    PeerState.Outcome stopped = new PeerState.Outcome(started, now(), false, run.counts(),
-                            Optional.of("stopped as the archive shut down; the next harvest resumes after the last page taken"));
-                    save(peer, current.finished(stopped));
-                    return stopped;
+                    : client.harvest(peer.baseUrl(), new Selection(peer.metadataPrefix(), sets.get(list), run.from()), identity.granularity()))) {
+                List<Page> pending = new ArrayList<>();
+                int pendingRecords = 0;
+                long firstPending = 0;
+                while (h.hasNext()) {
+                    if (stopping.getAsBoolean()) {
+                        if (!pending.isEmpty()) current = commit(peer, pending, natives, mapping, hop, current, list, started, false);
+                        PeerState.Outcome stopped = new PeerState.Outcome(started, now(), false, current.run().orElseThrow().counts(),
+                                Optional.of("stopped as the archive shut down; the next harvest resumes after the last page taken"));
+                        save(peer, current.finished(stopped));
+                        return stopped;
+                    }
+                    Page page;
+                    try {
+                        page = h.next();
+                    } catch (HarvestException e) {
+                        // The pages fetched before the failing one are kept, with the token that follows them.
+                        if (!pending.isEmpty()) commit(peer, pending, natives, mapping, hop, current, list, started, false);
+                        throw e;
+                    }
+                    if (pending.isEmpty()) firstPending = System.nanoTime();
+                    pending.add(page);
+                    pendingRecords += page.records().size();
+                    boolean lastOfList = page.next().isEmpty();
+                    // Pages are written a few at a time, each group with the token after its last page: a commit costs a
+                    // journal sync, a hundred records' worth of writing on a slow disk, and resuming is as exact.
+                    if (!lastOfList && pendingRecords < GROUP_RECORDS && pending.size() < GROUP_PAGES
+                            && System.nanoTime() - firstPending < GROUP_WAIT.toNanos()) continue;
+                    boolean lastOfRun = lastOfList && list + 1 == sets.size();
+                    current = commit(peer, pending, natives, mapping, hop, current, list, started, lastOfRun);
+                    if (lastOfRun) return current.last().orElseThrow();
+                    progress.advance(pendingRecords);
+                    pending.clear();
+                    pendingRecords = 0;
                 }
-                Page page = h.next();
-                if (pending.isEmpty()) firstPending = System.nanoTime();
-                pending.add(page);
-                pendingRecords += page.records().size();
-                boolean lastOfList = page.next().isEmpty();
-                // Pages are written a few at a time, each group with the token after its last page: a commit costs a
-                // journal sync, a hundred records' worth of writing on a slow disk, and resuming is as exact.
-                if (!lastOfList && pendingRecords < GROUP_RECORDS && pending.size() < GROUP_PAGES && System.nanoTime() - firstPending < GROUP_WAIT.toNanos()) continue;
-                boolean lastOfRun = lastOfList && list + 1 == sets.size();
-                try (Batch batch = store.begin()) {
-                    PeerState.Counts counts = PeerState.Counts.NONE;
-                    for (Page p : pending) counts = counts.plus(write(peer, p, batch, natives, mapping, hop));
-                    run = new PeerState.Run(run.start(), run.from(), page.next().map(ResumptionToken::value),
-                            lastOfList ? list + 1 : list, run.counts().plus(counts));
-                    current = current.withRun(Optional.of(run)).withOrigins(natives.origins());
-                    PeerState.Outcome outcome = new PeerState.Outcome(started, now(), true, run.counts(), Optional.empty());
-                    // The last page commits the harvest's end with it: no moment where its records are in and the run is not over.
-                    batch.putState(stateKey(peer.id()), (lastOfRun ? current.finished(outcome) : current).toJson());
-                    batch.commit();
-                    if (lastOfRun) return outcome;
-                }
-                progress.advance(pendingRecords);
-                pending.clear();
-                pendingRecords = 0;
+                run = current.run().orElseThrow();
             }
+        }
+    }
+
+    /**
+     * Writes {@code pages} (of the list of set {@code list}) in one batch with the state after them: the token after
+     * the last, the counts, and, if {@code lastOfRun}, the harvest's end. Returns that state.
+     */
+    private PeerState commit(Peer peer, List<Page> pages, NativeCopy natives, Optional<Crosswalk.Run> mapping, Provenance.Hop hop,
+                             PeerState current, int list, Instant started, boolean lastOfRun) {
+        PeerState.Run run = current.run().orElseThrow();
+        Page last = pages.get(pages.size() - 1);
+        boolean lastOfList = last.next().isEmpty();
+        try (Batch batch = store.begin()) {
+            PeerState.Counts counts = PeerState.Counts.NONE;
+            for (Page p : pages) counts = counts.plus(write(peer, p, batch, natives, mapping, hop));
+            run = new PeerState.Run(run.start(), run.from(), last.next().map(ResumptionToken::value), lastOfList ? list + 1 : list,
+                    run.counts().plus(counts));
+            PeerState next = current.withRun(Optional.of(run)).withOrigins(natives.origins());
+            // The last page commits the harvest's end with it: no moment where its records are in and the run is not over.
+            if (lastOfRun) next = next.finished(new PeerState.Outcome(started, now(), true, run.counts(), Optional.empty()));
+            batch.putState(stateKey(peer.id()), next.toJson());
+            batch.commit();
+            return next;
         }
     }
 

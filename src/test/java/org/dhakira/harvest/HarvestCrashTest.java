@@ -96,7 +96,8 @@ class HarvestCrashTest {
                 return 0; // killed before the first pages committed
             }
             PeerState state = only(b);
-            long committed = state.run().map(r -> r.counts().seen()).orElseGet(() -> state.last().orElseThrow().counts().seen());
+            // A run under way says what it took so far; one that ended took the whole list (a later run only what changed).
+            long committed = state.run().map(r -> r.counts().seen()).orElse((long) atA.size());
             assertEquals(committed, copies.size(), "the archive holds what its harvest state says it took");
             assertEquals(copies.size(), b.store().position().sequence(), "one change per record: none written twice");
             for (StoredRecord copy : copies.values()) {

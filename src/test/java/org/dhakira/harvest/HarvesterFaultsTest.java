@@ -429,36 +429,44 @@ class HarvesterFaultsTest {
         assertEquals(Optional.empty(), harvester.state(peer.id()).lastSuccessStart(), "nor is the list taken as harvested");
     }
 
+    /** A list of {@code n} pages of one record each, tokens t1…t{n-1}; the harvester writes ten pages a transaction. */
+    private void pagesOfOne(int n) {
+        stub.on(FIRST, xml(page(token("t1"), record("1", "One"))));
+        for (int i = 2; i <= n; i++) stub.on(resume("t" + (i - 1)), xml(page(i == n ? "" : token("t" + i), record(String.valueOf(i), "Record " + i))));
+    }
+
+    private static Set<String> numbered(int from, int to) {
+        Set<String> ids = new java.util.HashSet<>();
+        for (int i = from; i <= to; i++) ids.add(String.valueOf(i));
+        return ids;
+    }
+
     @Test
     void aHarvestStoppedBetweenPagesResumesAfterTheLastPageTaken() {
-        stub.on(FIRST, xml(page(token("t1"), record("1", "One"))))
-                .on(resume("t1"), xml(page(token("t2"), record("2", "Two"))))
-                .on(resume("t2"), xml(page("", record("3", "Three"))));
-        int[] pages = {0};
+        pagesOfOne(12);
+        int[] commits = {0};
         PeerState.Outcome stopped = harvester.harvest(peer, new Progress() {
             @Override public void start(String what, long total) {}
-            @Override public void advance(long n) { pages[0]++; }
+            @Override public void advance(long n) { commits[0]++; }
             @Override public void end() {}
-        }, () -> pages[0] >= 2);
+        }, () -> commits[0] >= 1);
         assertFalse(stopped.ok());
         assertTrue(stopped.error().orElseThrow().contains("stopped"), stopped.error().orElseThrow());
-        assertEquals(Optional.of("t2"), harvester.state(peer.id()).run().flatMap(PeerState.Run::token));
-        assertEquals(2, changes());
+        assertEquals(Optional.of("t10"), harvester.state(peer.id()).run().flatMap(PeerState.Run::token), "after the first ten pages");
+        assertEquals(10, changes());
 
         PeerState.Outcome o = harvest();
         assertOk(o);
         assertEquals(1, stub.count(FIRST));
         assertEquals(1, stub.count(resume("t1")));
-        assertEquals(Set.of("1", "2", "3"), live());
-        assertEquals(3, changes());
+        assertEquals(numbered(1, 12), live());
+        assertEquals(12, changes());
     }
 
     @Test
     void aHarvestKilledWhileCommittingAPageResumesWithNothingLostOrDoubled() {
-        stub.on(FIRST, xml(page(token("t1"), record("1", "One"), record("2", "Two"))))
-                .on(resume("t1"), xml(page(token("t2"), record("3", "Three"))))
-                .on(resume("t2"), xml(page("", record("4", "Four"))));
-        // The second page's commit fails as a crash would end it: the store keeps the first page and its token.
+        pagesOfOne(12);
+        // The second transaction's commit fails as a crash would end it: the store keeps the first ten pages and their token.
         boolean[] armed = {true};
         int[] commits = {0};
         store.addListener(new org.dhakira.store.ChangeListener() {
@@ -470,8 +478,8 @@ class HarvesterFaultsTest {
             @Override public void afterAbort() {}
         });
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, this::harvest);
-        assertEquals(Set.of("1", "2"), live());
-        assertEquals(Optional.of("t1"), harvester.state(peer.id()).run().flatMap(PeerState.Run::token));
+        assertEquals(numbered(1, 10), live());
+        assertEquals(Optional.of("t10"), harvester.state(peer.id()).run().flatMap(PeerState.Run::token));
 
         armed[0] = false;
         store.close();
@@ -481,9 +489,10 @@ class HarvesterFaultsTest {
         PeerState.Outcome o = harvest();
         assertOk(o);
         assertEquals(1, stub.count(FIRST));
-        assertEquals(4, o.counts().added());
-        assertEquals(Set.of("1", "2", "3", "4"), live());
-        assertEquals(4, changes());
+        assertEquals(12, o.counts().added(), "the run, resumed, counts all it took");
+        assertEquals(2, stub.count(resume("t10")), "the pages after the committed token are asked again, the others not");
+        assertEquals(numbered(1, 12), live());
+        assertEquals(12, changes());
     }
 
     @Test
