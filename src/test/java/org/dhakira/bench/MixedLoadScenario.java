@@ -39,7 +39,7 @@ final class MixedLoadScenario implements Scenario {
 
     static final int CLIENTS = Integer.getInteger("bench.mixed.clients", 48);
     static final Duration WARMUP = Duration.ofSeconds(10);
-    static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.mixed.seconds", 60));
+    static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.mixed.seconds", 30));
 
     /** The kinds of request, with their share of the mix in percent. */
     enum Kind {
