@@ -84,17 +84,74 @@ public final class Loader {
         return check.records;
     }
 
+    /**
+     * Checks and writes {@code input} in one transaction, as {@link #load} does with a batch size of 0, asking
+     * {@code guard} about each record as it goes: what the write API uses to hold a PUT to the record its URL names
+     * and to honour {@code If-Match} without a window between the check and the write.
+     *
+     * @throws InvalidInputException if any record is wrong or the guard refuses its id; nothing is written then
+     * @throws PreconditionFailedException if the guard refuses a record's current version; nothing is written then
+     */
+    public LoadReport load(Input input, Guard guard) throws InvalidInputException, PreconditionFailedException {
+        return loadInOneTransaction(List.of(input), Progress.NONE, guard);
+    }
+
+    /**
+     * What one write asks of the records it changes. Both questions are asked inside the write's transaction, so
+     * what they see is what the write replaces.
+     */
+    public interface Guard {
+        /** Asks nothing. */
+        Guard NONE = new Guard() {};
+
+        /** Why the input may not name {@code id} (a PUT names one record), or empty when it may. */
+        default Optional<String> refusal(RecordId id) {
+            return Optional.empty();
+        }
+
+        /**
+         * Called before {@code id} is written, with its last change (0: the store never had it) and whether it is
+         * live (false for a tombstone or a new record); throws to stop the whole write.
+         */
+        default void admit(RecordId id, long lastChange, boolean live) throws PreconditionFailedException {}
+    }
+
     private LoadReport loadInOneTransaction(List<Input> inputs, Progress progress) throws InvalidInputException {
+        try {
+            return loadInOneTransaction(inputs, progress, Guard.NONE);
+        } catch (PreconditionFailedException e) {
+            throw new IllegalStateException("a write without a guard was refused by one", e);
+        }
+    }
+
+    private LoadReport loadInOneTransaction(List<Input> inputs, Progress progress, Guard guard)
+            throws InvalidInputException, PreconditionFailedException {
         progress.start("Loading", totalSize(inputs));
         Tally tally = new Tally();
         try (Batch batch = store.begin()) {
             Check check = new Check(batch::status);
+            PreconditionFailedException[] failed = {null};
             checked(inputs, progress, true, r -> {
+                boolean fine = check.accept(r);
+                Optional<String> refused = r.id().flatMap(guard::refusal);
+                refused.ifPresent(reason -> check.add(new Problem(r.source(), r.line(), r.label(), "id", reason)));
                 // Once anything is wrong the transaction will be aborted: keep checking, stop writing.
-                if (check.accept(r) && check.problemCount == 0) write(batch, r);
+                if (!fine || refused.isPresent() || check.problemCount > 0 || failed[0] != null) return;
+                if (guard != Guard.NONE) {
+                    RecordId id = r.id().orElseThrow();
+                    try {
+                        Optional<org.dhakira.store.StoredRecord> now = batch.find(id);
+                        guard.admit(id, now.map(org.dhakira.store.StoredRecord::sequence).orElse(0L), now.isPresent() && !now.get().deleted());
+                    } catch (PreconditionFailedException e) {
+                        failed[0] = e;
+                        return;
+                    }
+                }
+                write(batch, r);
             });
             check.unresolved();
             check.throwIfProblems();
+            if (failed[0] != null) throw failed[0];
             tally.add(batch.commit());
             tally.records = check.records;
         } finally {

@@ -9,6 +9,9 @@ import org.dhakira.crawl.VoidDescription;
 import org.dhakira.describe.Descriptions;
 import org.dhakira.sparql.Gallery;
 import org.dhakira.web.Admission;
+import org.dhakira.web.ApiAuthentication;
+import org.dhakira.web.ApiTokens;
+import org.dhakira.web.RecordWriteResource;
 import org.dhakira.web.HarvestResource;
 import org.dhakira.web.BrowseResource;
 import org.dhakira.web.CanonicalPaths;
@@ -89,6 +92,8 @@ public final class ArchiveServer implements AutoCloseable {
     /** With the crawlers' doors sized by {@code crawl} (small sitemap pages and a short dump delay, for tests). */
     public static ArchiveServer start(Archive archive, CrawlSettings crawl) {
         Config config = archive.config();
+        // Read first: a token file that cannot be read stops the start before anything runs.
+        java.util.Optional<ApiTokens> tokens = config.api().tokens().map(ApiTokens::from);
         DumpWriter dumps = DumpWriter.start(archive.store(), config.data().resolve("dumps"), crawl.dumpDelay(), crawl.dumps());
         // Jersey logs through java.util.logging; route it to log4j before Jersey starts.
         System.setProperty("java.util.logging.manager", "org.apache.logging.log4j.jul.LogManager");
@@ -119,6 +124,9 @@ public final class ArchiveServer implements AutoCloseable {
                 .register(new RobotsResource(archive.base(), templates))
                 .register(new HarvestResource(archive.harvester(), archive::peers, archive::configuredPeers, templates))
                 .register(new UnexpectedErrorMapper());
+        // The one door that writes exists only with tokens to open it (DESIGN.md, invariant 7).
+        tokens.ifPresent(t -> resources.register(new ApiAuthentication(t))
+                .register(new RecordWriteResource(archive.loader(), archive.store())));
         // gzip and deflate for clients that ask (OAI-PMH's Identify promises both).
         EncodingFilter.enableFor(resources,
                 GZipEncoder.class, DeflateEncoder.class);
@@ -158,6 +166,8 @@ public final class ArchiveServer implements AutoCloseable {
         }
         ArchiveServer server = new ArchiveServer(jetty, dumps);
         LOG.info("Listening on {}:{}, base URI {}", config.host(), server.port(), archive.base());
+        tokens.ifPresentOrElse(t -> LOG.info("Write API at /api/records, tokens {} from {}", t.names(), config.api().tokens().get()),
+                () -> LOG.info("No write API (api.tokens is not set)"));
         return server;
     }
 

@@ -21,7 +21,7 @@ import org.dhakira.vocab.DataFiles;
  * <pre>{@code Config c = Config.resolve(Optional.empty(), System.getenv(), Map.of("port", "9090"));}</pre>
  */
 public record Config(String host, int port, Path data, Optional<String> base, Optional<Path> home, Oai oai, Sparql sparql,
-                     Http http, Queue queue) {
+                     Http http, Queue queue, Api api) {
 
     /**
      * What the OAI-PMH door says of the repository. Unset identifier and email are derived from the base URI
@@ -102,6 +102,29 @@ public record Config(String host, int port, Path data, Optional<String> base, Op
         }
     }
 
+    /**
+     * The write API: the file of its bearer tokens (each named, kept as a digest), re-read when it changes. No
+     * file, no API: {@code /api/} is not served at all.
+     */
+    public record Api(Optional<Path> tokens) {
+        public static final Api OFF = new Api(Optional.empty());
+
+        public Api {
+            if (tokens == null) tokens = Optional.empty();
+        }
+    }
+
+    /** A configuration without the write API. */
+    public Config(String host, int port, Path data, Optional<String> base, Optional<Path> home, Oai oai, Sparql sparql,
+                  Http http, Queue queue) {
+        this(host, port, data, base, home, oai, sparql, http, queue, Api.OFF);
+    }
+
+    /** This configuration with the write API's tokens in {@code tokens}. */
+    public Config withApiTokens(Path tokens) {
+        return new Config(host, port, data, base, home, oai, sparql, http, queue, new Api(Optional.of(tokens)));
+    }
+
     private static void seconds(String key, java.time.Duration d) {
         if (d == null || d.toSeconds() < 1 || d.toSeconds() > 3600) {
             throw new IllegalArgumentException(key + " must be between 1 and 3600 seconds, was " + (d == null ? "unset" : d.toSeconds()));
@@ -128,6 +151,7 @@ public record Config(String host, int port, Path data, Optional<String> base, Op
         if (sparql == null) sparql = Sparql.DEFAULTS;
         if (http == null) http = Http.DEFAULTS;
         if (queue == null) queue = Queue.DEFAULTS;
+        if (api == null) api = Api.OFF;
     }
 
     /** The configuration keys, in the order the README documents them. */
@@ -135,7 +159,7 @@ public record Config(String host, int port, Path data, Optional<String> base, Op
             "oai.name", "oai.identifier", "oai.adminEmail", "oai.pageSize", "license",
             "sparql.timeout", "sparql.rowCap", "sparql.serviceAllowList",
             "http.maxBody", "http.maxUriLength", "http.maxHeaderSize", "http.idleTimeout", "http.headTimeout",
-            "queue.running", "queue.waiting", "queue.wait");
+            "queue.running", "queue.waiting", "queue.wait", "api.tokens");
 
     /** Merges the four sources; blank values count as unset. */
     public static Config resolve(Optional<Path> file, Map<String, String> env, Map<String, String> flags) {
@@ -184,7 +208,8 @@ public record Config(String host, int port, Path data, Optional<String> base, Op
                 number(values, "queue.waiting", Queue.DEFAULTS.waiting()),
                 java.time.Duration.ofSeconds(number(values, "queue.wait", (int) Queue.DEFAULTS.maxWait().toSeconds())));
         return new Config(values.getOrDefault("host", "0.0.0.0"), port, Path.of(values.getOrDefault("data", "data")),
-                base, Optional.ofNullable(values.get("home")).map(Path::of), oai, sparql, http, queue);
+                base, Optional.ofNullable(values.get("home")).map(Path::of), oai, sparql, http, queue,
+                new Api(Optional.ofNullable(values.get("api.tokens")).map(Path::of)));
     }
 
     private static int number(Map<String, String> values, String key, int otherwise) {

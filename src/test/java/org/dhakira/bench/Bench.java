@@ -33,7 +33,8 @@ public final class Bench {
         List<String> wanted = Arrays.asList(System.getProperty("bench.scenarios", "all").split(","));
         List<Scenario> scenarios = new ArrayList<>();
         for (Scenario s : List.of(new BulkLoadScenario(), new RecordPageScenario(), new SearchScenario(),
-                new ListingScenario(), new OaiHarvestScenario(), new FederationScenario(), new SparqlScenario(), new ReindexScenario())) {
+                new ListingScenario(), new OaiHarvestScenario(), new FederationScenario(), new SparqlScenario(), new MixedLoadScenario(),
+                new ReindexScenario())) {
             if (wanted.contains("all") || wanted.stream().anyMatch(w -> s.name().startsWith(w))) scenarios.add(s);
         }
 
