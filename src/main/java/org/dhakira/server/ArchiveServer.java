@@ -22,6 +22,7 @@ import org.dhakira.web.HomeResource;
 import org.dhakira.web.LenientHeaders;
 import org.dhakira.web.NoSniff;
 import org.dhakira.web.OaiResource;
+import org.dhakira.web.OperationsResource;
 import org.dhakira.web.RecordPage;
 import org.dhakira.web.RecordResource;
 import org.dhakira.web.RequestLimits;
@@ -126,7 +127,8 @@ public final class ArchiveServer implements AutoCloseable {
                 .register(new UnexpectedErrorMapper());
         // The one door that writes exists only with tokens to open it (DESIGN.md, invariant 7).
         tokens.ifPresent(t -> resources.register(new ApiAuthentication(t))
-                .register(new RecordWriteResource(archive.loader(), archive.store())));
+                .register(new RecordWriteResource(archive.loader(), archive.store()))
+                .register(new OperationsResource(archive.store())));
         // gzip and deflate for clients that ask (OAI-PMH's Identify promises both).
         EncodingFilter.enableFor(resources,
                 GZipEncoder.class, DeflateEncoder.class);
