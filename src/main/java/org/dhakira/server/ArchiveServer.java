@@ -101,6 +101,8 @@ public final class ArchiveServer implements AutoCloseable {
         Templates templates = new Templates(config.dataFiles());
         Config.Queue q = config.queue();
         Admission heavy = new Admission("SPARQL queries and VoID counts", q.running(), q.waiting(), q.maxWait());
+        // One write runs at a time (the store has one writer); the others wait here, a bounded line, not in the store.
+        java.util.Optional<Admission> writes = tokens.map(t -> new Admission("writes", 1, config.api().writesWaiting(), config.api().writesWait()));
         ResourceConfig resources = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .register(new RecordResource(new Descriptions(archive.store()), archive.store(),
@@ -110,7 +112,7 @@ public final class ArchiveServer implements AutoCloseable {
                 .register(new NoSniff())
                 .register(new LenientHeaders())
                 .register(new CanonicalPaths(archive.base()))
-                .register(new HealthResource(archive.store(), archive.index(), heavy))
+                .register(new HealthResource(archive.store(), archive.index(), heavy, writes))
                 .register(new HomeResource(archive.store(), archive.search(), templates))
                 .register(new BrowseResource(archive.search(), archive.vocabulary(), templates))
                 .register(new SearchResource(archive.search(), archive.store(), templates))
@@ -127,7 +129,7 @@ public final class ArchiveServer implements AutoCloseable {
                 .register(new UnexpectedErrorMapper());
         // The one door that writes exists only with tokens to open it (DESIGN.md, invariant 7).
         tokens.ifPresent(t -> resources.register(new ApiAuthentication(t))
-                .register(new RecordWriteResource(archive.loader(), archive.store()))
+                .register(new RecordWriteResource(archive.loader(), archive.store(), writes.orElseThrow()))
                 .register(new OperationsResource(archive.store())));
         // gzip and deflate for clients that ask (OAI-PMH's Identify promises both).
         EncodingFilter.enableFor(resources,
