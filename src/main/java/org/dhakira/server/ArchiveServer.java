@@ -152,7 +152,9 @@ public final class ArchiveServer implements AutoCloseable {
         http.setRequestHeaderSize(config.http().maxHeaderSize());
         connector.setIdleTimeout(config.http().idleTimeout().toMillis());
         HeadDeadline deadline = new HeadDeadline(jetty.getHandler(), config.http().headTimeout());
-        jetty.setHandler(deadline);
+        // Outermost: the id is there for everything inside, and for the access log after.
+        jetty.setHandler(new RequestIds(deadline));
+        jetty.setRequestLog(new AccessLog(tokens));
         connector.addBean(deadline, false); // as the listener of its connections only; the server runs it as a handler
         // Finish the requests in flight before stopping, for a graceful shutdown.
         jetty.setStopTimeout(10_000);
