@@ -37,8 +37,8 @@ import jakarta.ws.rs.core.UriInfo;
  * The write API, the one door that changes the archive: {@code POST /api/records} (one record or a batch, JSON or
  * any RDF syntax the loader reads, by {@code Content-Type}), {@code PUT} and {@code DELETE /api/records/{kind}/{key}},
  * and {@code GET} of the same path for a record's version. Every write goes through the {@link Loader}, in one
- * transaction, whole or not at all; it has committed — and the index with it — when the answer leaves, so every
- * door shows it.
+ * transaction, whole or not at all; the store has committed, and the index shows it, when the answer leaves, so
+ * every door shows it. Writes take turns in a bounded line ({@link Admission}): 503 with Retry-After beyond it.
  *
  * The version ({@code ETag}, {@code If-Match}) is the record's own sequence number, {@code "17"}: the linked-data
  * door's ETag also changes whenever a record it links to or that links to it changes, so guarding a write with it
