@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "dhakira", mixinStandardHelpOptions = true, versionProvider = Dhakira.Version.class,
         description = "A linked-data / OAI-PMH archive of documentary records in Arabic and English.",
-        subcommands = {ServeCommand.class, LoadCommand.class, ExportCommand.class, StatsCommand.class, ReindexCommand.class, VerifyCommand.class, HarvestCommand.class, BackupCommand.class, RestoreCommand.class, TokenCommand.class,
+        subcommands = {ServeCommand.class, LoadCommand.class, ExportCommand.class, StatsCommand.class, ReindexCommand.class, VerifyCommand.class, HarvestCommand.class, BackupCommand.class, RestoreCommand.class, CompactCommand.class, TokenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Dhakira {
 

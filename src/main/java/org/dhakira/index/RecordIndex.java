@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The full-text index, derived from the store and always current (DESIGN invariant 1). It hears every change
- * of every batch: documents are added as the batch writes, prepared before the store commits and committed
- * after, with the store's sequence number in the commit. On open it catches up from its own number; missing or
+ * of every batch: documents are added as the batch writes and are searchable (near real time) as soon as the
+ * store has committed; they are committed to disk, with the store's sequence number, at most a second later, on
+ * an aborted batch and on close. On open it catches up from its own number; missing or
  * unreadable, it is rebuilt from the store. Sorted by sequence number, so the OAI listing's pages cost the same
  * at any depth.
  *
@@ -229,11 +230,14 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
         }
     }
 
+    /** A durable commit of everything the writer holds, as the state at store change {@code seq}. */
     private void commit(long seq) throws IOException {
         writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(seq)).entrySet());
         writer.commit();
         sequence = seq;
-        searchers.maybeRefreshBlocking();
+        notDurable.clear();
+        lastDurable = System.nanoTime();
+        if (searchers != null) searchers.maybeRefreshBlocking();
     }
 
     // ---- ChangeListener: the store's batches ----
@@ -249,6 +253,7 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
     @Override
     public void changed(Change change, Batch batch) {
         labels.forget(change.id());
+        inBatch.add(change.id());
         // Built here, where the batch's transaction can be read for the labels of linked records.
         Document d = labels.within(batch, () -> documents.of(change.id(), change.sequence(), change.datestamp(),
                 change.deleted(), change.graph(), change.formerTerms()));
@@ -265,23 +270,22 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
 
     @Override
     public void beforeCommit(long lastSequence) {
+        // No Lucene commit here: its fsyncs cost as much as the store's own commit, and the store is what must be
+        // durable. The batch's documents become searchable (near real time) once the store has committed; they are
+        // made durable in the index at most a second later, and a crash in between is caught up from the store.
         indexing.drain();
         RuntimeException failed = indexingFailure.getAndSet(null);
         if (failed != null) throw failed;
-        try {
-            writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(lastSequence)).entrySet());
-            writer.prepareCommit();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the index commit", e);
-        }
     }
 
     @Override
     public void afterCommit(long lastSequence) {
         try {
-            writer.commit();
             sequence = lastSequence;
+            notDurable.addAll(inBatch);
+            inBatch.clear();
             searchers.maybeRefreshBlocking();
+            if (System.nanoTime() - lastDurable > DURABLE_EVERY.toNanos() || notDurable.size() > 10_000) commit(lastSequence);
         } catch (IOException | RuntimeException e) {
             LOG.error("The store committed change {} but the index did not; it catches up on the next start", lastSequence, e);
             if (missedCommit == null) missedCommit = "the index did not commit change " + lastSequence + " (" + e.getMessage() + "); a restart catches it up";
@@ -292,18 +296,30 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
     public void afterAbort() {
         indexing.drain();
         labels.forgetAll();
+        inBatch.clear();
         try {
             SearcherManager old = searchers;
+            // Lucene rolls back to its last commit only, which may be before batches the store has committed since:
+            // those records are indexed again from the store, so the index loses nothing the store has.
             writer.rollback();
             writer = new IndexWriter(directory, config(false));
+            for (RecordId id : notDurable) store.find(id).ifPresent(this::index);
             searchers = new SearcherManager(writer, null);
             old.close();
+            commit(sequence);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reopen the index after an aborted batch", e);
         } finally {
             indexingFailure.set(null); // whatever failed belonged to the batch that is gone
         }
     }
+
+    /** How long a committed change may stay searchable but not yet durable in the index. */
+    static final java.time.Duration DURABLE_EVERY = java.time.Duration.ofSeconds(1);
+    /** The records of the batch being written, and of the batches committed since the index's last durable commit. */
+    private final java.util.Set<RecordId> inBatch = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<RecordId> notDurable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile long lastDurable = System.nanoTime();
 
 
     /** Runs {@code work} with a searcher of the latest commit. */
@@ -343,6 +359,9 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
         indexing.close();
         searchThreads.shutdownNow();
         try {
+            // What the store committed is made durable here too, so the next start need not catch up; a batch cut
+            // short by the close is not (the store rolls it back).
+            if (writer != null && inBatch.isEmpty() && !notDurable.isEmpty()) commit(sequence);
             searchers.close();
             if (writer != null) writer.rollback(); // nothing uncommitted is worth keeping: the store has it all
             directory.close();

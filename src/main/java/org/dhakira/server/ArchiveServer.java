@@ -22,6 +22,7 @@ import org.dhakira.web.HomeResource;
 import org.dhakira.web.LenientHeaders;
 import org.dhakira.web.NoSniff;
 import org.dhakira.web.OaiResource;
+import org.dhakira.web.OperationsResource;
 import org.dhakira.web.RecordPage;
 import org.dhakira.web.RecordResource;
 import org.dhakira.web.RequestLimits;
@@ -100,6 +101,8 @@ public final class ArchiveServer implements AutoCloseable {
         Templates templates = new Templates(config.dataFiles());
         Config.Queue q = config.queue();
         Admission heavy = new Admission("SPARQL queries and VoID counts", q.running(), q.waiting(), q.maxWait());
+        // One write runs at a time (the store has one writer); the others wait here, a bounded line, not in the store.
+        java.util.Optional<Admission> writes = tokens.map(t -> new Admission("writes", 1, config.api().writesWaiting(), config.api().writesWait()));
         ResourceConfig resources = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .register(new RecordResource(new Descriptions(archive.store()), archive.store(),
@@ -109,7 +112,7 @@ public final class ArchiveServer implements AutoCloseable {
                 .register(new NoSniff())
                 .register(new LenientHeaders())
                 .register(new CanonicalPaths(archive.base()))
-                .register(new HealthResource(archive.store(), archive.index(), heavy))
+                .register(new HealthResource(archive.store(), archive.index(), heavy, writes))
                 .register(new HomeResource(archive.store(), archive.search(), templates))
                 .register(new BrowseResource(archive.search(), archive.vocabulary(), templates))
                 .register(new SearchResource(archive.search(), archive.store(), templates))
@@ -126,7 +129,8 @@ public final class ArchiveServer implements AutoCloseable {
                 .register(new UnexpectedErrorMapper());
         // The one door that writes exists only with tokens to open it (DESIGN.md, invariant 7).
         tokens.ifPresent(t -> resources.register(new ApiAuthentication(t))
-                .register(new RecordWriteResource(archive.loader(), archive.store())));
+                .register(new RecordWriteResource(archive.loader(), archive.store(), writes.orElseThrow()))
+                .register(new OperationsResource(archive.store())));
         // gzip and deflate for clients that ask (OAI-PMH's Identify promises both).
         EncodingFilter.enableFor(resources,
                 GZipEncoder.class, DeflateEncoder.class);
@@ -148,7 +152,9 @@ public final class ArchiveServer implements AutoCloseable {
         http.setRequestHeaderSize(config.http().maxHeaderSize());
         connector.setIdleTimeout(config.http().idleTimeout().toMillis());
         HeadDeadline deadline = new HeadDeadline(jetty.getHandler(), config.http().headTimeout());
-        jetty.setHandler(deadline);
+        // Outermost: the id is there for everything inside, and for the access log after.
+        jetty.setHandler(new RequestIds(deadline));
+        jetty.setRequestLog(new AccessLog(tokens));
         connector.addBean(deadline, false); // as the listener of its connections only; the server runs it as a handler
         // Finish the requests in flight before stopping, for a graceful shutdown.
         jetty.setStopTimeout(10_000);

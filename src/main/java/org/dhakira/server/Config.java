@@ -106,11 +106,20 @@ public record Config(String host, int port, Path data, Optional<String> base, Op
      * The write API: the file of its bearer tokens (each named, kept as a digest), re-read when it changes. No
      * file, no API: {@code /api/} is not served at all.
      */
-    public record Api(Optional<Path> tokens) {
+    public record Api(Optional<Path> tokens, int writesWaiting, java.time.Duration writesWait) {
+        public static final int WRITES_WAITING = 8;
+        public static final java.time.Duration WRITES_WAIT = java.time.Duration.ofSeconds(5);
         public static final Api OFF = new Api(Optional.empty());
 
         public Api {
             if (tokens == null) tokens = Optional.empty();
+            if (writesWaiting < 0 || writesWaiting > 10_000) throw new IllegalArgumentException("api.writesWaiting must be between 0 and 10000, was " + writesWaiting);
+            seconds("api.writesWait", writesWait);
+        }
+
+        /** With the default bounds of the writes' line. */
+        public Api(Optional<Path> tokens) {
+            this(tokens, WRITES_WAITING, WRITES_WAIT);
         }
     }
 
@@ -122,7 +131,7 @@ public record Config(String host, int port, Path data, Optional<String> base, Op
 
     /** This configuration with the write API's tokens in {@code tokens}. */
     public Config withApiTokens(Path tokens) {
-        return new Config(host, port, data, base, home, oai, sparql, http, queue, new Api(Optional.of(tokens)));
+        return new Config(host, port, data, base, home, oai, sparql, http, queue, new Api(Optional.of(tokens), api.writesWaiting(), api.writesWait()));
     }
 
     private static void seconds(String key, java.time.Duration d) {
@@ -159,7 +168,7 @@ public record Config(String host, int port, Path data, Optional<String> base, Op
             "oai.name", "oai.identifier", "oai.adminEmail", "oai.pageSize", "license",
             "sparql.timeout", "sparql.rowCap", "sparql.serviceAllowList",
             "http.maxBody", "http.maxUriLength", "http.maxHeaderSize", "http.idleTimeout", "http.headTimeout",
-            "queue.running", "queue.waiting", "queue.wait", "api.tokens");
+            "queue.running", "queue.waiting", "queue.wait", "api.tokens", "api.writesWaiting", "api.writesWait");
 
     /** Merges the four sources; blank values count as unset. */
     public static Config resolve(Optional<Path> file, Map<String, String> env, Map<String, String> flags) {
@@ -209,7 +218,8 @@ public record Config(String host, int port, Path data, Optional<String> base, Op
                 java.time.Duration.ofSeconds(number(values, "queue.wait", (int) Queue.DEFAULTS.maxWait().toSeconds())));
         return new Config(values.getOrDefault("host", "0.0.0.0"), port, Path.of(values.getOrDefault("data", "data")),
                 base, Optional.ofNullable(values.get("home")).map(Path::of), oai, sparql, http, queue,
-                new Api(Optional.ofNullable(values.get("api.tokens")).map(Path::of)));
+                new Api(Optional.ofNullable(values.get("api.tokens")).map(Path::of), number(values, "api.writesWaiting", Api.WRITES_WAITING),
+                        java.time.Duration.ofSeconds(number(values, "api.writesWait", (int) Api.WRITES_WAIT.toSeconds()))));
     }
 
     private static int number(Map<String, String> values, String key, int otherwise) {

@@ -48,16 +48,21 @@ public final class Backup {
         }
     }
 
-    /** Streams one consistent snapshot (one read transaction) of every quad, bookkeeping first. */
-    public static void write(RecordStore store, OutputStream out) {
-        store.read(dsg -> {
+    /**
+     * Streams one consistent snapshot (one read transaction) of every quad, bookkeeping first, and returns the last
+     * change it holds. The store's writers go on meanwhile: a TDB2 reader sees the state it began with and holds no
+     * lock that a writer waits for.
+     */
+    public static long write(RecordStore store, OutputStream out) {
+        return store.read(dsg -> {
+            long sequence = RecordStore.position(dsg).sequence();
             StreamRDF sink = StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS_UTF8);
             sink.start();
             dsg.find(Quad.defaultGraphIRI, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q ->
                     sink.quad(Quad.create(Quad.defaultGraphIRI, q.getSubject(), q.getPredicate(), q.getObject())));
             dsg.findNG(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(sink::quad);
             sink.finish();
-            return null;
+            return sequence;
         });
     }
 

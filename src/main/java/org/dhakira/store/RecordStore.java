@@ -50,6 +50,7 @@ public final class RecordStore implements AutoCloseable {
             org.dhakira.vocab.Arch.reliability, org.dhakira.vocab.Prov.wasAttributedTo);
 
     private final Dataset dataset;
+    private final Path folder;
     private final String base;
     private final UriSpace uris;
     private final Vocabulary vocabulary;
@@ -58,8 +59,9 @@ public final class RecordStore implements AutoCloseable {
     private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.List<ChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    private RecordStore(Dataset dataset, String base, Vocabulary vocabulary, Clock clock) {
+    private RecordStore(Dataset dataset, Path folder, String base, Vocabulary vocabulary, Clock clock) {
         this.dataset = dataset;
+        this.folder = folder;
         this.base = base;
         this.uris = new UriSpace(base);
         Txn.executeRead(dataset, () -> dataset.asDatasetGraph().find(Quad.defaultGraphIRI, Node.ANY, Sys.originBase, Node.ANY)
@@ -85,7 +87,7 @@ public final class RecordStore implements AutoCloseable {
                     + "; open it with that base (--base " + recorded.get() + ") or use another data folder");
         }
         // The base is recorded with the first change (Batch.commit), so opening or a refused load fixes nothing.
-        return new RecordStore(ds, base, vocabulary, clock);
+        return new RecordStore(ds, folder, base, vocabulary, clock);
     }
 
     /** Whether {@code folder} holds a store (a TDB2 database). */
@@ -130,6 +132,50 @@ public final class RecordStore implements AutoCloseable {
         } catch (RuntimeException e) {
             writeLock.unlock();
             throw e;
+        }
+    }
+
+    /** What a compaction did: the store folder's size before and after it, in bytes. */
+    public record Compaction(long bytesBefore, long bytesAfter, long sequence) {
+        public Compaction {
+            if (bytesBefore < 0 || bytesAfter < 0) throw new IllegalArgumentException("sizes are not negative: " + bytesBefore + ", " + bytesAfter);
+        }
+    }
+
+    /**
+     * Compacts the store: TDB2 copies the latest state into a new {@code Data-NNNN} generation, switches to it and
+     * deletes the old one, which held every version of every rewritten record. Readers go on meanwhile (TDB2 keeps
+     * serving them from the old generation, then waits for them before the switch); batches wait, here, for the
+     * whole copy. Nothing derived is affected: the index and the caches hold sequence numbers and record ids, never
+     * TDB2's node ids or files, and node ids are read afresh in every transaction.
+     */
+    public Compaction compact() {
+        writeLock.lock();
+        try {
+            if (dataset.isInTransaction()) throw new IllegalStateException("cannot compact inside a transaction");
+            long before = sizeOnDisk();
+            long sequence = position().sequence();
+            org.apache.jena.tdb2.DatabaseMgr.compact(dataset.asDatasetGraph(), true);
+            // The setting lives in the generation's own context, which the switch replaced.
+            dataset.getContext().set(TDB2.symUnionDefaultGraph, true);
+            return new Compaction(before, sizeOnDisk(), sequence);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** The bytes of the store's files, every generation that is there included. */
+    public long sizeOnDisk() {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(folder)) {
+            return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> {
+                try {
+                    return java.nio.file.Files.size(f);
+                } catch (java.io.IOException e) {
+                    return 0; // a file TDB2 removed while we counted
+                }
+            }).sum();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot measure the store in " + folder, e);
         }
     }
 

@@ -30,11 +30,14 @@ public final class HealthResource {
     private final RecordStore store;
     private final RecordIndex index;
     private final Admission admission;
+    private final Optional<Admission> writes;
 
-    public HealthResource(RecordStore store, RecordIndex index, Admission admission) {
+    /** @param writes the write API's line, when there is a write API */
+    public HealthResource(RecordStore store, RecordIndex index, Admission admission, Optional<Admission> writes) {
         this.store = store;
         this.index = index;
         this.admission = admission;
+        this.writes = writes;
     }
 
     @GET
@@ -82,6 +85,10 @@ public final class HealthResource {
         position.ifPresent(p -> body.put("indexBehind", Math.max(0, p.sequence() - indexed)));
         body.put("queueRunning", admission.running());
         body.put("queueWaiting", admission.waiting());
+        writes.ifPresent(w -> {
+            body.put("writesRunning", w.running());
+            body.put("writesWaiting", w.waiting());
+        });
         if (!problems.isEmpty()) body.put("problems", problems);
         return body;
     }

@@ -37,8 +37,8 @@ import jakarta.ws.rs.core.UriInfo;
  * The write API, the one door that changes the archive: {@code POST /api/records} (one record or a batch, JSON or
  * any RDF syntax the loader reads, by {@code Content-Type}), {@code PUT} and {@code DELETE /api/records/{kind}/{key}},
  * and {@code GET} of the same path for a record's version. Every write goes through the {@link Loader}, in one
- * transaction, whole or not at all; it has committed — and the index with it — when the answer leaves, so every
- * door shows it.
+ * transaction, whole or not at all; the store has committed, and the index shows it, when the answer leaves, so
+ * every door shows it. Writes take turns in a bounded line ({@link Admission}): 503 with Retry-After beyond it.
  *
  * The version ({@code ETag}, {@code If-Match}) is the record's own sequence number, {@code "17"}: the linked-data
  * door's ETag also changes whenever a record it links to or that links to it changes, so guarding a write with it
@@ -54,10 +54,23 @@ public final class RecordWriteResource {
 
     private final Loader loader;
     private final RecordStore store;
+    private final Admission writes;
 
-    public RecordWriteResource(Loader loader, RecordStore store) {
+    /**
+     * @param writes the writes' line: the store takes one batch at a time, so a burst of writes waits here, a bounded
+     *               number for a bounded time, and the rest are answered 503 with Retry-After, nothing written
+     */
+    public RecordWriteResource(Loader loader, RecordStore store, Admission writes) {
         this.loader = loader;
         this.store = store;
+        this.writes = writes;
+    }
+
+    /** The load in its turn of the writes' line. */
+    private LoadReport load(Input input, Loader.Guard guard) throws InvalidInputException, PreconditionFailedException {
+        try (Admission.Turn turn = writes.enter()) {
+            return loader.load(input, guard);
+        }
     }
 
     @POST
@@ -70,7 +83,7 @@ public final class RecordWriteResource {
         Format format = format(headers);
         Input input = input(body, format);
         try {
-            LoadReport r = loader.load(input, Loader.Guard.NONE);
+            LoadReport r = load(input, Loader.Guard.NONE);
             log(holder, "POST", "", r);
             return Response.ok(outcome(r), "application/json").build();
         } catch (InvalidInputException e) {
@@ -90,7 +103,7 @@ public final class RecordWriteResource {
         Input input = input(body, format);
         Expected expected = new Expected(id, IfMatch.parse(headers.getHeaderString("If-Match")));
         try {
-            LoadReport r = loader.load(input, expected);
+            LoadReport r = load(input, expected);
             if (r.records() == 0) {
                 return problem(UNPROCESSABLE, "No record", "The body holds no record; a PUT writes exactly one, " + id + ".", Map.of()).build();
             }
@@ -116,7 +129,7 @@ public final class RecordWriteResource {
         String line = "{\"id\":\"" + id.path() + "\",\"kind\":\"" + id.kind().segment() + "\",\"deleted\":true}";
         Expected expected = new Expected(id, IfMatch.parse(headers.getHeaderString("If-Match")));
         try {
-            LoadReport r = loader.load(Input.of("request", Format.JSON, line), expected);
+            LoadReport r = load(Input.of("request", Format.JSON, line), expected);
             log(holder, "DELETE", id.path(), r);
             long version = r.lastSequence() > 0 ? r.lastSequence() : expected.seen;
             return Response.ok(outcome(r), "application/json").tag(IfMatch.tag(version)).build();
