@@ -58,7 +58,7 @@ final class HarvestCommand implements Callable<Integer> {
         if (url != null && !peers.isEmpty()) throw new ArchiveOptions.UsageException("give peers or --url, not both");
         PrintWriter out = spec.commandLine().getOut();
         try (Archive opened = ArchiveOptions.open(archive.resolve(java.util.Map.of()), false)) {
-            List<Peer> chosen = url != null ? List.of(oneOff(url)) : chosen(opened);
+            List<Peer> chosen = url != null ? List.of(oneOff(url, opened.peers())) : chosen(opened);
             if (chosen.isEmpty()) {
                 out.println("No peer to harvest: harvest/peers.json lists none enabled (or give --url).");
                 return 0;
@@ -93,8 +93,12 @@ final class HarvestCommand implements Callable<Integer> {
         return named;
     }
 
-    /** A peer not configured: named after what it says its name is, remembered (not scheduled) once harvested. */
-    private Peer oneOff(URI baseUrl) {
+    /**
+     * A peer not configured: named after what it says its name is, remembered (not scheduled) once harvested. The
+     * same URL again is the same peer; another peer's id at another URL gets {@code -2}, {@code -3}…, as taking it
+     * would resume that peer's harvest and write over its records.
+     */
+    private Peer oneOff(URI baseUrl, List<Peer> known) {
         Identity identity;
         try {
             identity = OaiClient.builder().build().identify(baseUrl);
@@ -102,7 +106,15 @@ final class HarvestCommand implements Callable<Integer> {
             throw new ArchiveOptions.UsageException("the peer at " + baseUrl + " does not answer Identify: " + e.getMessage());
         }
         String name = identity.repositoryName().isBlank() ? baseUrl.getHost() : identity.repositoryName();
-        return new Peer(idFor(name, baseUrl), name, name, baseUrl, prefix, set == null ? List.of() : List.of(set), Duration.ofDays(1), false);
+        String base = idFor(name, baseUrl);
+        String id = base;
+        for (int n = 2; ; n++) {
+            String candidate = id;
+            Optional<Peer> same = known.stream().filter(p -> p.id().equals(candidate)).findFirst();
+            if (same.isEmpty() || same.get().baseUrl().equals(baseUrl)) break;
+            id = base + "-" + n;
+        }
+        return new Peer(id, name, name, baseUrl, prefix, set == null ? List.of() : List.of(set), Duration.ofDays(1), false);
     }
 
     /** Lower-case letters, digits and '-' from the name, or from the host when the name has none (an Arabic name). */

@@ -121,10 +121,15 @@ public final class Harvester {
         }
         Optional<Crosswalk.Run> mapping = rdf ? Optional.empty() : Optional.of(crosswalk.get().begin(peer, store));
         Identity identity = client.identify(peer.baseUrl());
-        PeerState.Run run = state.run().orElseGet(() ->
-                new PeerState.Run(identity.responseDate().orElse(started), state.lastSuccessStart(), Optional.empty(), 0, PeerState.Counts.NONE));
+        // From a little before the last harvest began: a peer stamps a record as it writes it, and commits it a moment
+        // later, so one stamped just before that start may have been committed after the list passed its place.
+        PeerState.Run run = state.run().orElseGet(() -> new PeerState.Run(identity.responseDate().orElse(started),
+                state.lastSuccessStart().map(t -> t.minus(OVERLAP)), Optional.empty(), 0, PeerState.Counts.NONE));
         progress.start("Harvesting " + peer.id(), -1);
-        NativeCopy natives = new NativeCopy(peer, store.uris(), state.origins(), identity.baseUrl());
+        // Origins are not named after the peers whose records are minted '{id}~…' here: their keys would read as that origin's.
+        java.util.Set<String> minted = new java.util.HashSet<>();
+        harvested().forEach((id, st) -> st.peer().filter(p -> !"rdf".equals(p.metadataPrefix())).ifPresent(p -> minted.add(id)));
+        NativeCopy natives = new NativeCopy(peer, store.uris(), minted::contains);
         Provenance.Hop hop = hop(peer, run.start());
         PeerState current = state.withRun(Optional.of(run));
         // A peer's sets are listed one after another, each to its end; the run's token is the current list's.
@@ -188,7 +193,7 @@ public final class Harvester {
             for (Page p : pages) counts = counts.plus(write(peer, p, batch, natives, mapping, hop));
             run = new PeerState.Run(run.start(), run.from(), last.next().map(ResumptionToken::value), lastOfList ? list + 1 : list,
                     run.counts().plus(counts));
-            PeerState next = current.withRun(Optional.of(run)).withOrigins(natives.origins());
+            PeerState next = current.withRun(Optional.of(run));
             // The last page commits the harvest's end with it: no moment where its records are in and the run is not over.
             if (lastOfRun) next = next.finished(new PeerState.Outcome(started, now(), true, run.counts(), Optional.empty()));
             batch.putState(stateKey(peer.id()), next.toJson());
@@ -196,6 +201,9 @@ public final class Harvester {
             return next;
         }
     }
+
+    /** How far before the last harvest's start the next one asks from; records met again are found unchanged. */
+    static final java.time.Duration OVERLAP = java.time.Duration.ofMinutes(5);
 
     /** Records written in one transaction at most (whole pages, so a group may pass it by one page). */
     static final int GROUP_RECORDS = 1_000;
@@ -210,11 +218,11 @@ public final class Harvester {
         for (HarvestedRecord r : page.records()) {
             RecordHeader header = r.header();
             if (header.deleted()) {
-                Optional<RecordId> id = mapping.isEmpty() ? natives.deleted(header, batch) : mapping.get().id(header.identifier());
+                // A peer Dhakira's deletion carries no URI: the record is the one held here from this peer under that
+                // identifier, if any (a deletion of one never held leaves nothing; one another peer gave is not this one's).
+                Optional<RecordId> id = mapping.isEmpty() ? heldFrom(batch, peer, header.identifier()) : mapping.get().id(header.identifier());
                 if (id.isEmpty()) {
-                    // A deletion that names no record here is said, never dropped unseen: the peer's set would keep it.
-                    Optional<String> why = mapping.isEmpty() ? natives.unplaced(header) : Optional.of("a deletion whose identifier makes no key here");
-                    if (why.isPresent()) failures.add(new PeerState.Failure(header.identifier(), why.get()));
+                    if (mapping.isPresent()) failures.add(new PeerState.Failure(header.identifier(), "a deletion whose identifier makes no key here"));
                     else unchanged++;
                     continue;
                 }
@@ -243,7 +251,12 @@ public final class Harvester {
                 failures.add(new PeerState.Failure(header.identifier(), id + " was deleted here; its identifier is never reused"));
                 continue;
             }
-            if (held.isPresent() && sameVersion(held.get().graph(), thing, peer, header)) {
+            List<Origin> before = Provenance.chain(g, thing);
+            if (before.stream().anyMatch(o -> o.baseUrl().toString().equals(store.base() + "oai"))) {
+                unchanged++; // it went through this archive already: two archives harvesting each other pass it back and forth
+                continue;
+            }
+            if (held.isPresent() && !newer(held.get().graph(), thing, peer, before, header, g)) {
                 unchanged++;
                 continue;
             }
@@ -255,6 +268,9 @@ public final class Harvester {
                         .map(p -> (p.field().isEmpty() ? "" : p.field() + ": ") + p.reason()).toList())));
                 continue;
             }
+            // What a peer says of this archive's own harvests (its agents and activities) is not taken from it.
+            String ours = store.base() + "harvest#";
+            g.find().filterKeep(t -> t.getSubject().isURI() && t.getSubject().getURI().startsWith(ours)).toList().forEach(g::delete);
             Provenance.add(g, thing, hop, header.identifier(), header.datestamp());
             batch.put(id, g);
             if (held.isPresent()) updated++;
@@ -263,19 +279,39 @@ public final class Harvester {
         return new PeerState.Counts(added, updated, deleted, unchanged, failures.size(), failures);
     }
 
-    /** Whether the held record is this very version of the peer's: same peer, identifier and datestamp. */
-    private static boolean sameVersion(Graph held, Node thing, Peer peer, RecordHeader header) {
-        List<Origin> chain = Provenance.chain(held, thing);
-        if (chain.isEmpty()) return false;
-        Origin o = chain.get(0);
-        return o.baseUrl().equals(peer.baseUrl()) && o.identifier().equals(header.identifier()) && o.datestamp().equals(header.datestamp());
+    /**
+     * Whether what came is to replace the held record. From the peer it is attributed to: when its content differs
+     * (a datestamp alone cannot say: a day-granular peer gives a record changed twice a day one datestamp). From
+     * another peer (two peers holding copies of a third archive's record): only a copy newer at its first origin.
+     */
+    private boolean newer(Graph held, Node thing, Peer peer, List<Origin> incoming, RecordHeader header, Graph g) {
+        List<Origin> had = Provenance.chain(held, thing);
+        if (had.isEmpty()) return true;
+        if (!had.get(0).baseUrl().equals(peer.baseUrl())) {
+            Instant theirs = incoming.isEmpty() ? header.datestamp() : incoming.get(incoming.size() - 1).datestamp();
+            return theirs.isAfter(had.get(had.size() - 1).datestamp());
+        }
+        Graph was = Provenance.without(held, thing);
+        Graph is = store.vocabulary().withSuperTerms(Provenance.without(g, thing));
+        return was.size() != is.size() || is.find().filterDrop(was::contains).hasNext();
+    }
+
+    /** The live record held here from {@code peer} under its OAI {@code identifier}, found by its provenance. */
+    private Optional<RecordId> heldFrom(Batch batch, Peer peer, String identifier) {
+        for (RecordId id : batch.holding(org.dhakira.vocab.Prov.identifier, NodeFactory.createLiteralString(identifier))) {
+            Optional<StoredRecord> r = batch.find(id).filter(x -> !x.deleted());
+            if (r.isEmpty()) continue;
+            List<Origin> chain = Provenance.chain(r.get().graph(), NodeFactory.createURI(store.uris().iri(id)));
+            if (!chain.isEmpty() && chain.get(0).baseUrl().equals(peer.baseUrl()) && chain.get(0).identifier().equals(identifier)) return Optional.of(id);
+        }
+        return Optional.empty();
     }
 
     private Provenance.Hop hop(Peer peer, Instant start) {
         boolean rdf = "rdf".equals(peer.metadataPrefix());
         return new Provenance.Hop(Provenance.agent(store.base(), peer.id()), peer.nameAr(), peer.nameEn(),
                 Provenance.activity(store.base(), peer.id(), start), start, peer.baseUrl(), peer.metadataPrefix(),
-                rdf ? NativeCopy.NAMESPACE : crosswalk.orElseThrow().metadataNamespace(), !rdf);
+                rdf ? org.apache.jena.vocabulary.RDF.getURI() : crosswalk.orElseThrow().metadataNamespace(), !rdf);
     }
 
     private PeerState.Outcome fail(Peer peer, Instant started, HarvestException e) {

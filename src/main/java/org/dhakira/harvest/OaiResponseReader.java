@@ -280,7 +280,7 @@ final class OaiResponseReader {
                         return s.toString();
                     }
                 }
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE -> w.writeCharacters(x.getText());
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.SPACE -> org.dhakira.oai.XmlText.write(w, x.getText());
                 case XMLStreamConstants.CDATA -> w.writeCData(x.getText());
                 case XMLStreamConstants.COMMENT -> w.writeComment(x.getText());
                 default -> { } // processing instructions are the peer's business
@@ -288,6 +288,7 @@ final class OaiResponseReader {
             advance();
         }
     }
+
 
     private static String prefix(String p) {
         return p == null ? "" : p;

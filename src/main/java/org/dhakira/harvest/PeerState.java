@@ -16,26 +16,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * What the archive remembers of one peer between harvests, committed with every page (the store's state
  * {@code harvest/{peer}}): the start of the last harvest that ended well (the next one asks {@code from} it), the
- * run in progress with the token of its next page (a harvest stopped at any moment resumes there), the names under
- * which the peer's URI spaces are kept here, and how the last run went.
+ * run in progress with the token of its next page (a harvest stopped at any moment resumes there), and how the last
+ * run went.
  *
  * @param peer    the peer as last harvested, so that a peer dropped from the configuration, or harvested once with
  *                {@code harvest --url}, keeps its name, set and place on the harvest page
- * @param origins the peer's origin names (the part of its keys before '~'; "" for the peer's own things) → this
- *                archive's name for the same origin, so a deletion, which carries no URI, finds its record; "" for
- *                an origin that is this archive itself, whose deletions come back and are its own
  */
-public record PeerState(Optional<Peer> peer, Optional<Instant> lastSuccessStart, Optional<Run> run, Map<String, String> origins, Optional<Outcome> last) {
+public record PeerState(Optional<Peer> peer, Optional<Instant> lastSuccessStart, Optional<Run> run, Optional<Outcome> last) {
 
     public PeerState {
         Objects.requireNonNull(peer, "peer");
         Objects.requireNonNull(lastSuccessStart, "lastSuccessStart");
         Objects.requireNonNull(run, "run");
-        origins = Map.copyOf(origins);
         Objects.requireNonNull(last, "last");
     }
 
-    public static final PeerState NEW = new PeerState(Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
+    public static final PeerState NEW = new PeerState(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     /**
      * A harvest under way: when it started (by the peer's clock), what it asks {@code from}, the next page's token,
@@ -51,7 +47,7 @@ public record PeerState(Optional<Peer> peer, Optional<Instant> lastSuccessStart,
         }
     }
 
-    /** Records a run added, updated, deleted, left as they were and could not take, with a few of the last's reasons. */
+    /** Records a run added, updated, deleted, left as they were and could not take, with the reasons of the first few. */
     public record Counts(long added, long updated, long deleted, long unchanged, long failed, List<Failure> failures) {
         public static final Counts NONE = new Counts(0, 0, 0, 0, 0, List.of());
         /** The failures kept for the harvest page; the count has them all. */
@@ -87,21 +83,18 @@ public record PeerState(Optional<Peer> peer, Optional<Instant> lastSuccessStart,
     }
 
     PeerState withRun(Optional<Run> r) {
-        return new PeerState(peer, lastSuccessStart, r, origins, last);
+        return new PeerState(peer, lastSuccessStart, r, last);
     }
 
     /** The state with {@code p} as the peer last harvested (its name and URL, which the configuration may lose). */
     PeerState of(Peer p) {
-        return new PeerState(Optional.of(p), lastSuccessStart, run, origins, last);
+        return new PeerState(Optional.of(p), lastSuccessStart, run, last);
     }
 
-    PeerState withOrigins(Map<String, String> o) {
-        return new PeerState(peer, lastSuccessStart, run, o, last);
-    }
 
     PeerState finished(Outcome outcome) {
         Optional<Instant> success = outcome.ok() ? run.map(Run::start).or(() -> lastSuccessStart) : lastSuccessStart;
-        return new PeerState(peer, success, outcome.ok() ? Optional.empty() : run, origins, Optional.of(outcome));
+        return new PeerState(peer, success, outcome.ok() ? Optional.empty() : run, Optional.of(outcome));
     }
 
     // --- as JSON, in the store ---
@@ -120,8 +113,6 @@ public record PeerState(Optional<Peer> peer, Optional<Instant> lastSuccessStart,
             n.put("set", r.set());
             n.set("counts", counts(r.counts()));
         });
-        ObjectNode names = o.putObject("origins");
-        origins.forEach(names::put);
         last.ifPresent(l -> {
             ObjectNode n = o.putObject("last");
             n.put("started", l.started().toString());
@@ -157,8 +148,6 @@ public record PeerState(Optional<Peer> peer, Optional<Instant> lastSuccessStart,
             JsonNode r = o.get("run");
             run = Optional.of(new Run(Instant.parse(r.get("start").asText()), instant(r, "from"), text(r, "token"), r.path("set").asInt(0), counts(r.get("counts"))));
         }
-        Map<String, String> origins = new LinkedHashMap<>();
-        o.path("origins").fields().forEachRemaining(e -> origins.put(e.getKey(), e.getValue().asText()));
         Optional<Outcome> last = Optional.empty();
         if (o.hasNonNull("last")) {
             JsonNode l = o.get("last");
@@ -166,7 +155,7 @@ public record PeerState(Optional<Peer> peer, Optional<Instant> lastSuccessStart,
                     l.path("ok").asBoolean(), counts(l.get("counts")), text(l, "error")));
         }
         Optional<Peer> peer = o.hasNonNull("peer") ? Optional.of(Peers.fromJson(o.get("peer"))) : Optional.empty();
-        return new PeerState(peer, instant(o, "lastSuccessStart"), run, origins, last);
+        return new PeerState(peer, instant(o, "lastSuccessStart"), run, last);
     }
 
     private static Counts counts(JsonNode n) {

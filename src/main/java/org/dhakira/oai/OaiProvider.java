@@ -375,7 +375,7 @@ public final class OaiProvider {
                 // few fields leave it out.
                 if (r.id().key().indexOf(UriSpace.ORIGIN_SEPARATOR) >= 0) {
                     org.apache.jena.graph.Graph whole = fresh && format.properties().isPresent() ? snapshot.graph(r.id()) : r.graph();
-                    ProvenanceContainer.write(xml, Provenance.chain(whole, NodeFactory.createURI(store.uris().iri(r.id()))));
+                    ProvenanceContainer.write(xml, Provenance.chain(whole, NodeFactory.createURI(store.uris().iri(r.id()))), format.namespace());
                 }
             }
             w.writeEndElement();

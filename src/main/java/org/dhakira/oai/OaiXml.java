@@ -51,8 +51,9 @@ final class OaiXml {
      * response, so each such character becomes U+FFFD.
      */
     void text(String text) throws XMLStreamException {
-        xml.writeCharacters(writable(text));
+        XmlText.write(xml, writable(text));
     }
+
 
     void attribute(String name, String value) throws XMLStreamException {
         xml.writeAttribute(name, writable(value));

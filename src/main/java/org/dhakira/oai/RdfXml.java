@@ -115,10 +115,18 @@ final class RdfXml implements MetadataFormat {
             String p = t.getPredicate().getURI();
             int cut = split(p);
             if (cut < 0) return java.util.Optional.empty();
-            prefixes.computeIfAbsent(p.substring(0, cut), ns -> "p" + prefixes.size());
+            String ns = p.substring(0, cut);
+            // Namespaces XML reserves cannot be given a prefix; RDF/XML's own names (rdf:about, rdf:li…) are syntax there.
+            if (ns.equals("http://www.w3.org/2000/xmlns/") || ns.equals(OaiXml.XML)) return java.util.Optional.empty();
+            if (ns.equals(NS) && !PLAIN_RDF_PROPERTIES.contains(p.substring(cut))) return java.util.Optional.empty();
+            prefixes.computeIfAbsent(ns, n -> "p" + prefixes.size());
         }
         return java.util.Optional.of(prefixes);
     }
+
+    /** The rdf: properties RDF/XML writes as plain property elements; the others are its syntax. */
+    private static final java.util.Set<String> PLAIN_RDF_PROPERTIES = java.util.Set.of("type", "value", "first", "rest", "subject",
+            "predicate", "object");
 
     /** Where the local name starts: after the last '#' or '/', if what follows is an XML name; else -1. */
     private static int split(String iri) {

@@ -123,16 +123,16 @@ public final class Batch implements AutoCloseable {
     /**
      * The name under which things whose URIs start with {@code originBase} are kept here (see {@link UriSpace}):
      * the one it already has, else {@code preferred}, else {@code preferred-2}, {@code -3}… when another origin has
-     * that name. A new origin is recorded with this batch.
+     * that name or it is {@code reserved} (the key prefix of records minted here). A new origin is recorded with this batch.
      */
-    public String origin(String originBase, String preferred) {
+    public String origin(String originBase, String preferred, java.util.function.Predicate<String> reserved) {
         checkOpen();
         if (!originBase.endsWith("/")) throw new IllegalArgumentException("an origin's base URI must end with '/': " + originBase);
         UriSpace uris = store.uris();
         String name = uris.origin(originBase).orElse(null);
         if (name == null) {
             name = preferred;
-            for (int n = 2; uris.originBase(name).isPresent(); n++) name = preferred + "-" + n;
+            for (int n = 2; uris.originBase(name).isPresent() || reserved.test(name); n++) name = preferred + "-" + n;
         }
         Node subject = NodeFactory.createURI(Sys.ORIGIN + name);
         Node baseNode = NodeFactory.createURI(originBase);
@@ -162,6 +162,19 @@ public final class Batch implements AutoCloseable {
 
     private void announce(Change change) {
         for (ChangeListener l : store.listeners()) l.changed(change, this);
+    }
+
+    /**
+     * The records whose graphs hold a statement {@code (?, property, value)}, as this batch sees them: one range of
+     * the index by object, so a harvested record is found by the identifier its provenance gives.
+     */
+    public java.util.List<RecordId> holding(Node property, Node value) {
+        checkOpen();
+        java.util.Set<RecordId> found = new java.util.LinkedHashSet<>();
+        dsg.find(Node.ANY, Node.ANY, property, value).forEachRemaining(q -> {
+            if (q.getGraph().isURI() && !Quad.isDefaultGraph(q.getGraph())) store.uris().id(q.getGraph().getURI()).ifPresent(found::add);
+        });
+        return java.util.List.copyOf(found);
     }
 
     /** The record as this batch sees it, including its own uncommitted changes. */

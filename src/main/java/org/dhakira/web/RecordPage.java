@@ -131,11 +131,24 @@ public final class RecordPage {
         // A peer Dhakira's record keeps its own URI, which resolves there; another archive's is its GetRecord answer.
         boolean own = self.getURI().startsWith(uris.base());
         String source = g.find(self, org.dhakira.vocab.Prov.wasDerivedFrom, Node.ANY).mapWith(t -> t.getObject().toString()).nextOptional().orElse(null);
-        h.put("originalHref", own || source == null ? source : self.getURI());
+        h.put("originalHref", web(own || source == null ? source : self.getURI()));
         h.put("identifier", last.identifier());
         h.put("harvested", Day.of(last.harvestDate().atZone(ZoneOffset.UTC).toLocalDate(), ui));
-        h.put("via", chain.subList(1, chain.size()).stream().map(o -> Map.of("baseUrl", o.baseUrl().toString(), "identifier", o.identifier())).toList());
+        List<Map<String, String>> via = chain.subList(1, chain.size()).stream().map(o -> {
+            Map<String, String> hop = new java.util.HashMap<>();
+            hop.put("identifier", o.identifier());
+            hop.put("baseUrl", o.baseUrl().toString());
+            hop.put("href", web(o.baseUrl().toString() + "?verb=Identify"));
+            return hop;
+        }).toList();
+        h.put("via", via);
+        h.put("hasVia", !via.isEmpty());
         return Optional.of(h);
+    }
+
+    /** {@code url} if it is a web address, else null: what a peer says is linked only when it cannot run as script. */
+    private static String web(String url) {
+        return url != null && (url.startsWith("http://") || url.startsWith("https://")) ? url : null;
     }
 
     /** The page for a URI of this archive's form that names nothing here. */

@@ -58,7 +58,7 @@ class DhakiraPeerTest {
         TestArchives.load(archive.store(), TestArchives.document("withdrawn", "") + "\n");
         // Markup, entities, CDATA's end, quotes and bidirectional marks, which the rdf format must carry as text.
         TestArchives.load(archive.store(), TestArchives.document("hostile", "\"summary\":{\"en\":\"<script>alert('x')</script> &amp; ]]> \\\"q\\\"\","
-                + "\"ar\":\"\u200fبيان\u200f <b>عريض</b> & \u202bمضمن\u202c\"}") + "\n");
+                + "\"ar\":\"\u200fبيان\u200f <b>عريض</b> & \u202bمضمن\u202c\\r\\nسطر\"}") + "\n");
         TestArchives.load(archive.store(), "{\"id\":\"document/withdrawn\",\"kind\":\"document\",\"deleted\":true}\n");
         server = ArchiveServer.start(archive);
         baseUrl = URI.create(server.uri() + "oai");

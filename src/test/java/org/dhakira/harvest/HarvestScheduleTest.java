@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.dhakira.TestArchives;
@@ -28,7 +27,7 @@ class HarvestScheduleTest {
     static PeerState lastRun(boolean ok) {
         PeerState.Outcome o = new PeerState.Outcome(ENDED.minusSeconds(60), ENDED, ok, PeerState.Counts.NONE,
                 ok ? Optional.empty() : Optional.of("the peer answered 500"));
-        return new PeerState(Optional.of(PEER), Optional.empty(), Optional.empty(), Map.of(), Optional.of(o));
+        return new PeerState(Optional.of(PEER), Optional.empty(), Optional.empty(), Optional.of(o));
     }
 
     @Test

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The harvester against a stub peer Dhakira in {@code rdf} (responses recorded from a real one at
  * {@code http://a.test/}): {@link NativeCopy} keeps the peer's URIs under the name of their origin, across a
- * resume, and makes its deletions tombstones even before any of its records is met.
+ * resume, and makes a deletion the tombstone of the record held here from that peer under that identifier.
  */
 class HarvesterNativeFaultsTest {
 
@@ -95,29 +95,47 @@ class HarvesterNativeFaultsTest {
     }
 
     @Test
-    void aPeerDhakirasDeletionOfARecordNeverHeldIsATombstoneEvenBeforeAnyOfItsRecords() {
+    void aPeerDhakirasDeletionOfARecordHeldFromItIsATombstoneAndOfOneNeverHeldNothing() {
         Peer a = rdfPeer();
-        // Deletions carry no URI: the first page of a first harvest may hold nothing else.
-        stub.on(RDF_FIRST, xml(page(token("t1"), rdfDeleted("document/gone"))))
-                .on(resume("t1"), xml(page("", rdfRecord("kept", "2026-12-01T09:11:21Z"))));
+        stub.on(RDF_FIRST, xml(page("", rdfRecord("kept", "2026-12-01T09:11:21Z"))));
+        assertOk(harvester.harvest(a, Progress.NONE));
+        // Deletions carry no URI: the one of a record held here is found by the identifier its provenance keeps.
+        stub.on(RDF_FIRST + "&from=2026-12-01T09:06:23Z", xml(page("", rdfDeleted("document/kept"), rdfDeleted("document/never"))));
         PeerState.Outcome o = harvester.harvest(a, Progress.NONE);
         assertOk(o);
-        assertEquals(1, o.counts().deleted(), () -> "the deletion became a tombstone: " + o.counts());
-        StoredRecord gone = store.find(new RecordId(org.dhakira.vocab.Kind.DOCUMENT, "a~gone")).orElseThrow();
+        assertEquals(1, o.counts().deleted(), () -> o.counts().toString());
+        assertEquals(1, o.counts().unchanged(), "a deletion of a record never held here leaves nothing");
+        StoredRecord gone = store.find(new RecordId(org.dhakira.vocab.Kind.DOCUMENT, "a~kept")).orElseThrow();
         assertTrue(gone.deleted());
         assertTrue(gone.formerTerms().contains(Provenance.agent(store.base(), "a")), "in source:a: " + gone.formerTerms());
-        assertEquals("http://a.test/id/document/gone", store.uris().iri(gone.id()), "under the peer's own URI");
+        assertEquals("http://a.test/id/document/kept", store.uris().iri(gone.id()), "under the peer's own URI");
+        assertTrue(store.find(new RecordId(org.dhakira.vocab.Kind.DOCUMENT, "a~never")).isEmpty());
+    }
+
+    @Test
+    void aDeletionFromAnotherPeerThanTheOneARecordCameFromLeavesIt() throws Exception {
+        Peer a = rdfPeer();
+        stub.on(RDF_FIRST, xml(page("", rdfRecord("kept", "2026-12-01T09:11:21Z"))));
+        assertOk(harvester.harvest(a, Progress.NONE));
+        try (StubPeer other = new StubPeer()) {
+            other.on(IDENTIFY, file("dhakira-identify.xml"));
+            other.on(RDF_FIRST, xml(page("", rdfDeleted("document/kept"))));
+            Peer b = new Peer("b", "ب", "B", other.baseUrl(), "rdf", List.of(), Duration.ofHours(1), true);
+            PeerState.Outcome o = harvester.harvest(b, Progress.NONE);
+            assertOk(o);
+            assertEquals(0, o.counts().deleted(), "B never gave it: " + o.counts());
+        }
         assertEquals(RecordStore.Status.LIVE, store.status(new RecordId(org.dhakira.vocab.Kind.DOCUMENT, "a~kept")).orElseThrow());
     }
 
     @Test
-    void aPeerDhakirasDeletionFromAnOriginNeverMetIsReportedNotSwallowed() {
+    void aThingWhoseUriIsNotOnTheWebIsNotTaken() {
         Peer a = rdfPeer();
-        stub.on(RDF_FIRST, xml(page("", rdfDeleted("document/elsewhere~gone"), rdfRecord("kept", "2026-12-01T09:11:21Z"))));
+        stub.on(RDF_FIRST, xml(page("", rdfRecord("x", "2026-12-01T09:11:21Z").replace("http://a.test/id/", "javascript:alert(1)//id/"))));
         PeerState.Outcome o = harvester.harvest(a, Progress.NONE);
         assertOk(o);
-        assertEquals(1, o.counts().added());
-        assertEquals(1, o.counts().failed(), () -> "a deletion that names no record here is said: " + o.counts());
-        assertEquals("oai:a.test:document/elsewhere~gone", o.counts().failures().get(0).identifier());
+        assertEquals(0, o.counts().added());
+        assertEquals(1, o.counts().failed(), "a script where a URI should be, which a page would link: " + o.counts());
+        assertEquals(0, changes());
     }
 }
