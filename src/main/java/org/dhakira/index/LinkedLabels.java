@@ -36,27 +36,50 @@ final class LinkedLabels {
         }
     });
     private Batch batch;
+    /** The record whose document is being built, and, in this batch, which records' documents read whose labels. */
+    private RecordId building;
+    private final Map<Node, java.util.Set<RecordId>> readInBatch = new java.util.HashMap<>();
 
     LinkedLabels(RecordStore store) {
         this.store = store;
     }
 
     /** Runs {@code work} reading labels through {@code current}'s transaction. */
-    <T> T within(Batch current, Supplier<T> work) {
+    <T> T within(Batch current, RecordId id, Supplier<T> work) {
         batch = current;
+        building = id;
         try {
             return work.get();
         } finally {
             batch = null;
+            building = null;
         }
+    }
+
+    /**
+     * The records of this batch whose documents were built before {@code id} was in the store or the batch, so
+     * without its names: a load names an organisation on one line and brings it on a later one, and those documents
+     * must be built again to be found by its name. Forgets them.
+     */
+    java.util.Set<RecordId> builtBefore(RecordId id) {
+        java.util.Set<RecordId> readers = readInBatch.remove(NodeFactory.createURI(store.uris().iri(id)));
+        return readers == null ? java.util.Set.of() : readers;
+    }
+
+    /** The batch has ended: what its documents read is no longer needed. */
+    void batchEnded() {
+        readInBatch.clear();
     }
 
     List<String> of(Node thing) {
         if (!thing.isURI()) return List.of();
-        List<String> cached = cache.get(thing);
-        if (cached != null) return cached;
-        List<String> labels = read(thing);
-        cache.put(thing, labels);
+        List<String> labels = cache.get(thing);
+        if (labels == null) {
+            labels = read(thing);
+            cache.put(thing, labels);
+        }
+        // Only a record not there yet is remembered (the documents of a million-record load name millions of records).
+        if (labels.isEmpty() && building != null) readInBatch.computeIfAbsent(thing, t -> new java.util.HashSet<>()).add(building);
         return labels;
     }
 

@@ -255,21 +255,31 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
         labels.forget(change.id());
         inBatch.add(change.id());
         // Built here, where the batch's transaction can be read for the labels of linked records.
-        Document d = labels.within(batch, () -> documents.of(change.id(), change.sequence(), change.datestamp(),
-                change.deleted(), change.graph(), change.formerTerms()));
+        submit(change.id(), labels.within(batch, change.id(), () -> documents.of(change.id(), change.sequence(), change.datestamp(),
+                change.deleted(), change.graph(), change.formerTerms())));
+        // Documents of this batch built before this record was in it lacked its name: built again, now that it is.
+        for (RecordId reader : labels.builtBefore(change.id())) {
+            if (reader.equals(change.id())) continue;
+            batch.find(reader).ifPresent(r -> submit(reader, labels.within(batch, reader, () ->
+                    documents.of(r.id(), r.sequence(), r.datestamp(), r.deleted(), r.graph(), r.formerTerms()))));
+        }
+    }
+
+    private void submit(RecordId record, Document d) {
         IndexWriter w = writer;
-        Term id = new Term(Fields.ID, change.id().path());
+        Term id = new Term(Fields.ID, record.path());
         indexing.submit(() -> {
             try {
                 w.updateDocument(id, d);
             } catch (IOException | RuntimeException e) {
-                indexingFailure.compareAndSet(null, new IllegalStateException("cannot index " + change.id() + ": " + e.getMessage(), e));
+                indexingFailure.compareAndSet(null, new IllegalStateException("cannot index " + record + ": " + e.getMessage(), e));
             }
         });
     }
 
     @Override
     public void beforeCommit(long lastSequence) {
+        labels.batchEnded();
         // No Lucene commit here: its fsyncs cost as much as the store's own commit, and the store is what must be
         // durable. The batch's documents become searchable (near real time) once the store has committed; they are
         // made durable in the index at most a second later, and a crash in between is caught up from the store.
@@ -295,6 +305,7 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
     @Override
     public void afterAbort() {
         indexing.drain();
+        labels.batchEnded();
         labels.forgetAll();
         inBatch.clear();
         try {

@@ -27,6 +27,24 @@ class IndexFollowsStoreTest {
     }
 
     @Test
+    void aDocumentIsFoundByTheNamesOfRecordsThatComeLaterInTheSameLoad() throws Exception {
+        try (Archive a = Archive.open(TestArchives.config(dir))) {
+            // The document's line comes first: when its index entry is first made, the councils are not in the batch yet.
+            TestArchives.load(a.store(), TestArchives.document("early", "\"issuer\":\"organisation/late-council\","
+                    + "\"relatedOrganisations\":[\"organisation/later-council\"]") + "\n"
+                    + TestArchives.organisation("late-council", "Quillborough Council", "مجلس كويلبرو") + "\n"
+                    + TestArchives.organisation("later-council", "Fennimoor Council", "مجلس فينيمور") + "\n");
+            assertEquals(1, hits(a, "issuer:Quillborough"), "the document, by its issuer's name");
+            assertEquals(2, hits(a, "Fennimoor"), "the council and the document naming it");
+            assertEquals(2, hits(a, "فينيمور"));
+            // As a rebuilt index finds them (what a restore or reindex makes).
+            a.index().rebuild(org.dhakira.ingest.Progress.NONE);
+            assertEquals(1, hits(a, "issuer:Quillborough"));
+            assertEquals(2, hits(a, "Fennimoor"));
+        }
+    }
+
+    @Test
     void aWriteIsSearchableWhenTheLoadReturns() throws Exception {
         try (Archive a = Archive.open(TestArchives.config(dir))) {
             assertEquals(0, hits(a, "Zanzibar"));
