@@ -103,6 +103,10 @@ public final class Harvester {
                 return fail(peer, started, e);
             } catch (HarvestException e) {
                 return fail(peer, started, e);
+            } catch (IllegalArgumentException e) {
+                // The peer cannot be harvested as configured (a format no crosswalk reads, an id taken): said where
+                // the operator looks, on the harvest page, rather than only in a log the schedule writes each minute.
+                return fail(peer, started, new PeerMisconfiguredException(peer.baseUrl(), e.getMessage()));
             } finally {
                 progress.end();
             }

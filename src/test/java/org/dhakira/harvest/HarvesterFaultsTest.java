@@ -547,4 +547,14 @@ class HarvesterFaultsTest {
         assertTrue(store.find(id("1")).orElseThrow().graph().find().toList().stream()
                 .anyMatch(t -> t.getObject().isLiteral() && t.getObject().getLiteralLexicalForm().equals("One, revised")));
     }
+
+    @Test
+    void aPeerInAFormatNoCrosswalkReadsFailsOnTheHarvestPageAskingNothing() {
+        Peer marc = new Peer("marc-peer", "مارك", "MARC", stub.baseUrl(), "marc21", List.of(), Duration.ofHours(1), true);
+        PeerState.Outcome o = harvester.harvest(marc, Progress.NONE);
+        assertFalse(o.ok());
+        assertTrue(o.error().orElseThrow().contains("no crosswalk reads marc21"), o.error().orElseThrow());
+        assertEquals(Optional.of(o.error()), harvester.state("marc-peer").last().map(PeerState.Outcome::error), "recorded for /harvest");
+        assertTrue(stub.requests.isEmpty(), "nothing asked of the peer: " + stub.requests);
+    }
 }
