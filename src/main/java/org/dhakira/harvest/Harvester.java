@@ -125,10 +125,12 @@ public final class Harvester {
         }
         Optional<Crosswalk.Run> mapping = rdf ? Optional.empty() : Optional.of(crosswalk.get().begin(peer, store));
         Identity identity = client.identify(peer.baseUrl());
+        // A peer's sets are listed one after another, each to its end; the run's token is the current list's.
+        List<Optional<String>> sets = peer.sets().isEmpty() ? List.of(Optional.empty()) : peer.sets().stream().distinct().map(Optional::of).toList();
         // From a little before the last harvest began: a peer stamps a record as it writes it, and commits it a moment
         // later, so one stamped just before that start may have been committed after the list passed its place.
         PeerState.Run run = state.run().orElseGet(() -> new PeerState.Run(identity.responseDate().orElse(started),
-                state.lastSuccessStart().map(t -> t.minus(OVERLAP)), Optional.empty(), 0, PeerState.Counts.NONE));
+                state.lastSuccessStart().map(t -> t.minus(OVERLAP)), Optional.empty(), sets.get(0), PeerState.Counts.NONE));
         progress.start("Harvesting " + peer.id(), -1);
         // Origins are not named after the peers whose records are minted '{id}~…' here: their keys would read as that origin's.
         java.util.Set<String> minted = new java.util.HashSet<>();
@@ -136,20 +138,25 @@ public final class Harvester {
         NativeCopy natives = new NativeCopy(peer, store.uris(), minted::contains);
         Provenance.Hop hop = hop(peer, run.start());
         PeerState current = state.withRun(Optional.of(run));
-        // A peer's sets are listed one after another, each to its end; the run's token is the current list's.
-        List<Optional<String>> sets = peer.sets().isEmpty() ? List.of(Optional.empty()) : peer.sets().stream().map(Optional::of).toList();
-        if (run.set() >= sets.size()) run = new PeerState.Run(run.start(), run.from(), Optional.empty(), 0, run.counts());
+        int list = sets.indexOf(run.set());
+        if (list < 0) {
+            // The peer's sets were changed since the run stopped: its token may be another list's, so the lists are
+            // asked again from the first (what was taken is met again as unchanged).
+            list = 0;
+            run = new PeerState.Run(run.start(), run.from(), Optional.empty(), sets.get(0), run.counts());
+            current = current.withRun(Optional.of(run));
+        }
         while (true) {
-            int list = run.set();
+            Optional<String> nextSet = list + 1 < sets.size() ? sets.get(list + 1) : sets.get(list);
             try (PagesAhead h = new PagesAhead(run.token().isPresent()
                     ? client.resume(peer.baseUrl(), new ResumptionToken(run.token().get()))
-                    : client.harvest(peer.baseUrl(), new Selection(peer.metadataPrefix(), sets.get(list), run.from()), identity.granularity()))) {
+                    : client.harvest(peer.baseUrl(), new Selection(peer.metadataPrefix(), run.set(), run.from()), identity.granularity()))) {
                 List<Page> pending = new ArrayList<>();
                 int pendingRecords = 0;
                 long firstPending = 0;
                 while (h.hasNext()) {
                     if (stopping.getAsBoolean()) {
-                        if (!pending.isEmpty()) current = commit(peer, pending, natives, mapping, hop, current, list, started, false);
+                        if (!pending.isEmpty()) current = commit(peer, pending, natives, mapping, hop, current, nextSet, started, false);
                         PeerState.Outcome stopped = new PeerState.Outcome(started, now(), false, current.run().orElseThrow().counts(),
                                 Optional.of("stopped as the archive shut down; the next harvest resumes after the last page taken"));
                         save(peer, current.finished(stopped));
@@ -160,7 +167,7 @@ public final class Harvester {
                         page = h.next();
                     } catch (HarvestException e) {
                         // The pages fetched before the failing one are kept, with the token that follows them.
-                        if (!pending.isEmpty()) commit(peer, pending, natives, mapping, hop, current, list, started, false);
+                        if (!pending.isEmpty()) commit(peer, pending, natives, mapping, hop, current, nextSet, started, false);
                         throw e;
                     }
                     if (pending.isEmpty()) firstPending = System.nanoTime();
@@ -172,30 +179,31 @@ public final class Harvester {
                     if (!lastOfList && pendingRecords < GROUP_RECORDS && pending.size() < GROUP_PAGES
                             && System.nanoTime() - firstPending < GROUP_WAIT.toNanos()) continue;
                     boolean lastOfRun = lastOfList && list + 1 == sets.size();
-                    current = commit(peer, pending, natives, mapping, hop, current, list, started, lastOfRun);
+                    current = commit(peer, pending, natives, mapping, hop, current, nextSet, started, lastOfRun);
                     if (lastOfRun) return current.last().orElseThrow();
                     progress.advance(pendingRecords);
                     pending.clear();
                     pendingRecords = 0;
                 }
                 run = current.run().orElseThrow();
+                list = sets.indexOf(run.set());
             }
         }
     }
 
     /**
-     * Writes {@code pages} (of the list of set {@code list}) in one batch with the state after them: the token after
-     * the last, the counts, and, if {@code lastOfRun}, the harvest's end. Returns that state.
+     * Writes {@code pages} in one batch with the state after them: the token after the last, the list to follow
+     * ({@code nextSet} once this one ends), the counts, and, if {@code lastOfRun}, the harvest's end. Returns that state.
      */
     private PeerState commit(Peer peer, List<Page> pages, NativeCopy natives, Optional<Crosswalk.Run> mapping, Provenance.Hop hop,
-                             PeerState current, int list, Instant started, boolean lastOfRun) {
+                             PeerState current, Optional<String> nextSet, Instant started, boolean lastOfRun) {
         PeerState.Run run = current.run().orElseThrow();
         Page last = pages.get(pages.size() - 1);
         boolean lastOfList = last.next().isEmpty();
         try (Batch batch = store.begin()) {
             PeerState.Counts counts = PeerState.Counts.NONE;
             for (Page p : pages) counts = counts.plus(write(peer, p, batch, natives, mapping, hop));
-            run = new PeerState.Run(run.start(), run.from(), last.next().map(ResumptionToken::value), lastOfList ? list + 1 : list,
+            run = new PeerState.Run(run.start(), run.from(), last.next().map(ResumptionToken::value), lastOfList ? nextSet : run.set(),
                     run.counts().plus(counts));
             PeerState next = current.withRun(Optional.of(run));
             // The last page commits the harvest's end with it: no moment where its records are in and the run is not over.

@@ -35,11 +35,11 @@ public record PeerState(Optional<Peer> peer, Optional<Instant> lastSuccessStart,
 
     /**
      * A harvest under way: when it started (by the peer's clock), what it asks {@code from}, the next page's token,
-     * which of the peer's sets it is listing (0 when it has none), the counts so far.
+     * the set whose list it is following (empty when the peer is harvested whole), the counts so far.
      */
-    public record Run(Instant start, Optional<Instant> from, Optional<String> token, int set, Counts counts) {
+    public record Run(Instant start, Optional<Instant> from, Optional<String> token, Optional<String> set, Counts counts) {
         public Run {
-            if (set < 0) throw new IllegalArgumentException("set is an index, was " + set);
+            Objects.requireNonNull(set, "set");
             Objects.requireNonNull(start, "start");
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(token, "token");
@@ -110,7 +110,7 @@ public record PeerState(Optional<Peer> peer, Optional<Instant> lastSuccessStart,
             n.put("start", r.start().toString());
             r.from().ifPresent(f -> n.put("from", f.toString()));
             r.token().ifPresent(t -> n.put("token", t));
-            n.put("set", r.set());
+            r.set().ifPresent(set -> n.put("set", set));
             n.set("counts", counts(r.counts()));
         });
         last.ifPresent(l -> {
@@ -146,7 +146,8 @@ public record PeerState(Optional<Peer> peer, Optional<Instant> lastSuccessStart,
         Optional<Run> run = Optional.empty();
         if (o.hasNonNull("run")) {
             JsonNode r = o.get("run");
-            run = Optional.of(new Run(Instant.parse(r.get("start").asText()), instant(r, "from"), text(r, "token"), r.path("set").asInt(0), counts(r.get("counts"))));
+            run = Optional.of(new Run(Instant.parse(r.get("start").asText()), instant(r, "from"), text(r, "token"),
+                    r.path("set").isTextual() ? Optional.of(r.get("set").asText()) : Optional.empty(), counts(r.get("counts"))));
         }
         Optional<Outcome> last = Optional.empty();
         if (o.hasNonNull("last")) {

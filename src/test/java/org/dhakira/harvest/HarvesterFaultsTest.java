@@ -521,6 +521,23 @@ class HarvesterFaultsTest {
     }
 
     @Test
+    void aRunStoppedInASetThatIsNoLongerConfiguredStartsTheNewListsAfreshWithoutItsToken() {
+        peer = new Peer("stub", "الشريك التجريبي", "Stub peer", stub.baseUrl(), "oai_dc", List.of("letters", "reports"), Duration.ofHours(1), true);
+        stub.on(FIRST + "&set=letters", xml(page(token("t1"), record("1", "One"))))
+                .on(resume("t1"), status(500, Map.of()));
+        assertFalse(harvest().ok());
+        assertEquals(Optional.of("letters"), harvester.state(peer.id()).run().flatMap(PeerState.Run::set));
+        long asked = stub.count(resume("t1"));
+        // The operator takes "letters" out: the token was that list's, and is not sent for another.
+        peer = new Peer("stub", "الشريك التجريبي", "Stub peer", stub.baseUrl(), "oai_dc", List.of("reports"), Duration.ofHours(1), true);
+        stub.on(FIRST + "&set=reports", xml(page("", record("3", "Three"))));
+        PeerState.Outcome o = harvest();
+        assertOk(o);
+        assertEquals(asked, stub.count(resume("t1")), "not asked again after the change");
+        assertEquals(Set.of("1", "3"), live());
+    }
+
+    @Test
     void aTokenThatExpiredBetweenRunsRestartsTheListFromTheSameFrom() {
         stub.on(FIRST, xml(page(token("t1"), record("1", "One"))))
                 .on(resume("t1"), status(500, Map.of()));
