@@ -281,7 +281,7 @@ public final class Harvester {
                 continue;
             }
             // What a peer says of this archive's own harvests (its agents and activities) is not taken from it.
-            String ours = store.base() + "harvest#";
+            String ours = Provenance.harvestNames(store.base());
             g.find().filterKeep(t -> t.getSubject().isURI() && t.getSubject().getURI().startsWith(ours)).toList().forEach(g::delete);
             Provenance.add(g, thing, hop, header.identifier(), header.datestamp());
             batch.put(id, g);

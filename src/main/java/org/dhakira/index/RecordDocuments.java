@@ -128,7 +128,7 @@ final class RecordDocuments {
      * attributes it to ({@code {base}harvest#{peer}}); agents of earlier hops are other archives' and name no set here.
      */
     private void source(Document d, Node agent) {
-        String peers = uris.base() + "harvest#";
+        String peers = org.dhakira.provenance.Provenance.harvestNames(uris.base());
         if (agent.isURI() && agent.getURI().startsWith(peers) && agent.getURI().length() > peers.length()) {
             set(d, "source:" + agent.getURI().substring(peers.length()));
         }

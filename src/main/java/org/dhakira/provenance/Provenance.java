@@ -41,18 +41,26 @@ public final class Provenance {
     /** No chain is followed further: a record does not travel through more archives than this. */
     static final int MAX_HOPS = 32;
 
+    /**
+     * Where this archive's harvest agents and activities are named, {@code {base}harvest#}: the harvest page, an
+     * anchor per peer. What starts so is this archive's word, never a peer's.
+     */
+    public static String harvestNames(String base) {
+        return base + "harvest#";
+    }
+
     /** The peer as an agent of this archive: {@code {base}harvest#{id}}, the peer's entry on the harvest page. */
     public static Node agent(String base, String peerId) {
-        return NodeFactory.createURI(base + "harvest#" + peerId);
+        return NodeFactory.createURI(harvestNames(base) + peerId);
     }
 
     /** The harvest activity of one run: {@code {base}harvest#{id}-{start}}. */
     public static Node activity(String base, String peerId, Instant start) {
-        return NodeFactory.createURI(base + "harvest#" + peerId + "-" + start.toString().replace(":", ""));
+        return NodeFactory.createURI(harvestNames(base) + peerId + "-" + start.toString().replace(":", ""));
     }
 
     /** The URL at which the peer serves the record in the format harvested. */
-    public static Node source(URI baseUrl, String metadataPrefix, String identifier) {
+    private static Node source(URI baseUrl, String metadataPrefix, String identifier) {
         return NodeFactory.createURI(baseUrl + "?verb=GetRecord&metadataPrefix=" + URLEncoder.encode(metadataPrefix, StandardCharsets.UTF_8)
                 + "&identifier=" + URLEncoder.encode(identifier, StandardCharsets.UTF_8));
     }

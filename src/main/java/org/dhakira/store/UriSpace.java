@@ -81,17 +81,6 @@ public final class UriSpace {
         return Optional.ofNullable(bases.get(name));
     }
 
-    /** The origin a harvested thing's key names, if any. */
-    public Optional<String> originOf(RecordId id) {
-        int cut = id.key().indexOf(ORIGIN_SEPARATOR);
-        return cut > 0 && bases.containsKey(id.key().substring(0, cut)) ? Optional.of(id.key().substring(0, cut)) : Optional.empty();
-    }
-
-    /** Origins known, name → base. */
-    public Map<String, String> origins() {
-        return Map.copyOf(bases);
-    }
-
     void add(String name, String originBase) {
         if (originBase.equals(base)) throw new IllegalArgumentException("an origin cannot have this archive's own base " + base);
         String had = bases.putIfAbsent(name, originBase);
