@@ -243,6 +243,7 @@ public final class Batch implements AutoCloseable {
         }
         store.rawDataset().end();
         open = false;
+        if (changed) store.moved(new RecordStore.Position(sequence, Optional.of(datestamp)));
         try {
             if (changed) for (ChangeListener l : store.listeners()) l.afterCommit(sequence);
         } finally {

@@ -58,6 +58,11 @@ public final class RecordStore implements AutoCloseable {
     /** One batch at a time, listener calls included, so derived copies see batches whole and in order. */
     private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
     private final java.util.List<ChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /**
+     * The last commit's position, kept here rather than read in a transaction of its own: every request for a
+     * description asks it first. Batches are the only writers and set it as they commit.
+     */
+    private volatile Position position;
 
     private RecordStore(Dataset dataset, Path folder, String base, Vocabulary vocabulary, Clock clock) {
         this.dataset = dataset;
@@ -68,6 +73,7 @@ public final class RecordStore implements AutoCloseable {
                 .forEachRemaining(q -> uris.add(q.getSubject().getURI().substring(Sys.ORIGIN.length()), q.getObject().getURI())));
         this.vocabulary = vocabulary;
         this.clock = clock;
+        this.position = read(RecordStore::position);
     }
 
     public static RecordStore open(Path folder, String base, Vocabulary vocabulary) {
@@ -487,7 +493,12 @@ public final class RecordStore implements AutoCloseable {
 
     /** The sequence number of the last committed change (0 for an empty store) and its datestamp. */
     public Position position() {
-        return read(RecordStore::position);
+        return position;
+    }
+
+    /** Called by a batch once its commit is durable, before anything hears of it. */
+    void moved(Position to) {
+        position = to;
     }
 
     static Position position(DatasetGraph dsg) {

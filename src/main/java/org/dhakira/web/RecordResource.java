@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Optional;
 
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFWriter;
 import org.dhakira.describe.Description;
 import org.dhakira.describe.Descriptions;
@@ -154,7 +155,8 @@ public final class RecordResource {
         return b.header("Link", Alternates.alternates(doc) + ", <" + store.uris().iri(id) + ">; rel=\"describes\", <" + license + ">; rel=\"license\"");
     }
 
-    private static byte[] rdf(Description d, Representation r) {
+    private byte[] rdf(Description d, Representation r) {
+        if (r == Representation.TURTLE) return DescriptionTurtle.write(d.graph(), NodeFactory.createURI(store.uris().iri(d.id())));
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         RDFWriter.source(d.graph()).format(r.rdf().orElseThrow()).output(out);
         return out.toByteArray();
