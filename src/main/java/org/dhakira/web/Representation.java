@@ -9,7 +9,8 @@ import org.apache.jena.riot.RDFFormat;
 
 /**
  * The formats a thing's description is offered in, each with its file ending ({@code /doc/…/key.ttl}) and media
- * type; all but HTML are RDF, written by Jena.
+ * type; all but HTML are RDF, written by Jena ({@link #rdf()}), except a record's description in Turtle, which
+ * {@link DescriptionTurtle} writes.
  */
 public enum Representation {
     // The order breaks ties: a client that takes anything (curl, */*) gets Turtle, readable by people and machines.
