@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.RDFWriter;
@@ -34,8 +33,6 @@ final class DescriptionTurtle {
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]+(-[a-zA-Z0-9]+)*");
     private static final Node TYPE = RDF.type.asNode();
     private static final java.util.Comparator<Node> NODES = DescriptionTurtle::compare;
-    private static final java.util.Comparator<Triple> ORDER = java.util.Comparator.comparing(Triple::getSubject, NODES)
-            .thenComparing(Triple::getPredicate, NODES).thenComparing(Triple::getObject, NODES);
 
     private DescriptionTurtle() {}
 
@@ -71,6 +68,8 @@ final class DescriptionTurtle {
         private final Map<String, String> used = new HashMap<>();
         private final Map<Node, String> blanks = new HashMap<>();
         private final Map<String, Boolean> languages = new HashMap<>();
+        /** Each IRI as written: the same predicates, types and concepts come again and again. */
+        private final Map<Node, String> names = new HashMap<>();
         private final StringBuilder body = new StringBuilder(8192);
 
         Text(Map<String, String> namespaceByPrefix) {
@@ -79,15 +78,15 @@ final class DescriptionTurtle {
 
         /** The text, or empty when the graph holds something left to Jena. */
         Optional<String> graph(Graph g, Node first) {
-            Map<Node, Map<Node, List<Node>>> subjects = new LinkedHashMap<>();
-            if (g.contains(first, Node.ANY, Node.ANY)) subjects.put(first, new LinkedHashMap<>());
-            List<Triple> triples = g.find().toList();
+            Map<Node, Map<Node, List<Node>>> grouped = new HashMap<>();
+            g.find().forEachRemaining(t -> grouped.computeIfAbsent(t.getSubject(), s -> new HashMap<>())
+                    .computeIfAbsent(t.getPredicate(), p -> new ArrayList<>(2)).add(t.getObject()));
             // In an order of their own, not the graph's hashing: the same graph is the same text (and ETag) always.
-            triples.sort(ORDER);
-            for (Triple t : triples) {
-                subjects.computeIfAbsent(t.getSubject(), s -> new LinkedHashMap<>())
-                        .computeIfAbsent(t.getPredicate(), p -> new ArrayList<>()).add(t.getObject());
-            }
+            Map<Node, Map<Node, List<Node>>> subjects = new LinkedHashMap<>();
+            if (grouped.containsKey(first)) subjects.put(first, sorted(grouped.remove(first)));
+            List<Node> others = new ArrayList<>(grouped.keySet());
+            others.sort(NODES);
+            for (Node o : others) subjects.put(o, sorted(grouped.get(o)));
             for (Map.Entry<Node, Map<Node, List<Node>>> s : subjects.entrySet()) {
                 body.append('\n');
                 if (!resource(s.getKey())) return Optional.empty();
@@ -112,6 +111,18 @@ final class DescriptionTurtle {
             return Optional.of(text.append(body).toString());
         }
 
+        private static Map<Node, List<Node>> sorted(Map<Node, List<Node>> predicates) {
+            List<Node> order = new ArrayList<>(predicates.keySet());
+            order.sort(NODES);
+            Map<Node, List<Node>> sorted = new LinkedHashMap<>();
+            for (Node p : order) {
+                List<Node> objects = predicates.get(p);
+                if (objects.size() > 1) objects.sort(NODES);
+                sorted.put(p, objects);
+            }
+            return sorted;
+        }
+
         private boolean objects(List<Node> objects) {
             String separator = "";
             for (Node o : objects) {
@@ -128,7 +139,14 @@ final class DescriptionTurtle {
                 return true;
             }
             if (!n.isURI()) return false;
-            iri(n.getURI());
+            String name = names.get(n);
+            if (name == null) {
+                int start = body.length();
+                iri(n.getURI());
+                names.put(n, body.substring(start));
+            } else {
+                body.append(name);
+            }
             return true;
         }
 

@@ -23,10 +23,12 @@ final class RecordPageScenario implements Scenario {
 
     static final int CONNECTIONS = 16;
     /**
-     * Long enough for the JIT to have compiled both sides' paths: on two cores under 16 connections the compiler
-     * threads get little of the machine, and a 5-s warm-up left our side still speeding up three rounds later.
+     * The warm-up goes on, a step of each side at a time, until the JIT is done: on two cores it compiled for over
+     * a minute of a run, taking one core of the two, and a 5-s warm-up left our side still speeding up three
+     * rounds later. Done is a round of steps in which compiling took under a twentieth of the time, or the cap.
      */
-    static final Duration WARMUP = Duration.ofSeconds(20);
+    static final Duration WARMUP_STEP = Duration.ofSeconds(5);
+    static final Duration WARMUP_CAP = Duration.ofSeconds(150);
     static final int ROUNDS = 3;
     static final int HOT = 500;
     static final Duration ROUND = Duration.ofSeconds(5);
@@ -74,9 +76,9 @@ final class RecordPageScenario implements Scenario {
                 try {
                     // The machine is shared: both sides run in turn, round after round, and each figure is the median
                     // round, so a burst of someone else's work does not land on one side only.
-                    HttpLoad.run(ourWarmUp, turtle, CONNECTIONS, WARMUP, Duration.ZERO);
-                    HttpLoad.run(fusekiWarmUp, turtle, CONNECTIONS, WARMUP, Duration.ZERO);
-                    HttpLoad.run(ourWarmUp, html, CONNECTIONS, WARMUP, Duration.ZERO);
+                    warmUp(List.of(() -> HttpLoad.run(ourWarmUp, turtle, CONNECTIONS, WARMUP_STEP, Duration.ZERO),
+                            () -> HttpLoad.run(fusekiWarmUp, turtle, CONNECTIONS, WARMUP_STEP, Duration.ZERO),
+                            () -> HttpLoad.run(ourWarmUp, html, CONNECTIONS, WARMUP_STEP, Duration.ZERO)));
                     List<HttpLoad.Outcome> o = new ArrayList<>(), f = new ArrayList<>(), h = new ArrayList<>(), s = new ArrayList<>();
                     List<HttpLoad.Outcome> oh = new ArrayList<>(), fh = new ArrayList<>();
                     for (int round = 0; round < ROUNDS; round++) {
@@ -114,6 +116,26 @@ final class RecordPageScenario implements Scenario {
                 }
             } finally {
                 fuseki.stop();
+            }
+        }
+    }
+
+    interface Step {
+        HttpLoad.Outcome run() throws Exception;
+    }
+
+    static void warmUp(List<Step> steps) throws Exception {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long start = System.nanoTime();
+        while (true) {
+            long compiled = jit.getTotalCompilationTime();
+            long begun = System.nanoTime();
+            for (Step step : steps) step.run();
+            double seconds = (System.nanoTime() - begun) / 1e9, compiling = (jit.getTotalCompilationTime() - compiled) / 1e3;
+            double total = (System.nanoTime() - start) / 1e9;
+            if (compiling < seconds / 20 || total > WARMUP_CAP.toSeconds()) {
+                System.out.printf("  warm-up %.0f s (the JIT compiled %.1f s in its last %.0f s)%n", total, compiling, seconds);
+                return;
             }
         }
     }
