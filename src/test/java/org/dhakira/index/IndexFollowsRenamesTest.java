@@ -167,6 +167,25 @@ class IndexFollowsRenamesTest {
     }
 
     @Test
+    void aRecordRenamedAgainWhileItsFirstRenameIsCarriedEndsWithItsLatestNamesAndWritesGoOnMeanwhile() throws Exception {
+        int n = 3_000;
+        try (Archive a = Archive.open(TestArchives.config(dir))) {
+            TestArchives.load(a.store(), council("Quillborough Council", "مجلس كويلبرو") + "\n" + naming(n));
+            TestArchives.load(a.store(), council("Fennimoor Council", "مجلس فينيمور"));
+            // While the thread carries the first rename: a document naming it, and the second rename.
+            TestArchives.load(a.store(), TestArchives.document("meanwhile", "\"issuer\":\"organisation/council\""));
+            assertEquals(1, hits(a, "issuer:Fennimoor AND title:meanwhile"), "a write made meanwhile carries the names as they are");
+            TestArchives.load(a.store(), council("Gallowmere Council", "مجلس غالومير"));
+            awaitRenames(a.index());
+            assertEquals(n + 2, named(a, "Gallowmere"));
+            assertEquals(n + 2, named(a, "غالومير"));
+            assertEquals(0, named(a, "Fennimoor"));
+            assertEquals(0, named(a, "Quillborough"));
+            assertTrue(Verification.of(a.store(), a.listing(), a.index().sequence(), 10).agree());
+        }
+    }
+
+    @Test
     void carryingARenameStoppedHalfWayGoesOnAfterTheNextOpen() throws Exception {
         int n = 2_000;
         try (RecordStore store = TestArchives.store(dir.resolve("store"))) {
