@@ -19,6 +19,10 @@ final class Fields {
     /** The record's aliases and the names and aliases of the records it links to, unstemmed. */
     static final String NAMES = "names";
     static final String ISSUER = "issuer";
+    /** The URIs of the linked things whose names the entry carries in {@link #NAMES} or {@link #ISSUER}. */
+    static final String LINK = "link";
+    /** For each of those, its URI and the fingerprint of the names carried ({@link Relabelling#carrying}). */
+    static final String LINK_NAMES = "link_names";
     static final String CODE = "code";
     /** Date of issue (or of a chronicle entry) as an epoch day: range filters and sorting. */
     static final String ISSUED = "issued";

@@ -60,6 +60,11 @@ public final class Listing {
         this.index = index;
     }
 
+    /** The index listed, for checks that look at more of it ({@link Verification}). */
+    RecordIndex index() {
+        return index;
+    }
+
     /**
      * The next {@code size} records after position {@code after} (0 from the start).
      *

@@ -44,6 +44,10 @@ final class RecordDocuments {
         return t;
     }
 
+    /** The properties whose objects' names an entry carries, in {@link Fields#ISSUER} (the issuer) or {@link Fields#NAMES}. */
+    static final List<Node> NAMING = List.of(Arch.issuer, Arch.relatedOrganisation, Arch.relatedPerson,
+            Arch.relatedPlace, Arch.targetCountry, Arch.relatedEvent);
+
     static final FacetsConfig FACETS = facetsConfig();
 
     private static FacetsConfig facetsConfig() {
@@ -54,9 +58,9 @@ final class RecordDocuments {
 
     private final org.dhakira.store.UriSpace uris;
     /** Names and aliases of a linked thing, in every language. */
-    private final Function<Node, List<String>> labels;
+    private final Function<Node, LinkedLabels.Names> labels;
 
-    RecordDocuments(org.dhakira.store.UriSpace uris, Function<Node, List<String>> labels) {
+    RecordDocuments(org.dhakira.store.UriSpace uris, Function<Node, LinkedLabels.Names> labels) {
         this.uris = uris;
         this.labels = labels;
     }
@@ -89,8 +93,7 @@ final class RecordDocuments {
             } else if (p.equals(Arch.issuer)) {
                 linked(d, o, Fields.ISSUER);
                 linkFacet(d, o);
-            } else if (p.equals(Arch.relatedOrganisation) || p.equals(Arch.relatedPerson)
-                    || p.equals(Arch.relatedPlace) || p.equals(Arch.targetCountry) || p.equals(Arch.relatedEvent)) {
+            } else if (NAMING.contains(p)) { // the issuer's went to its own field above
                 linked(d, o, Fields.NAMES);
                 linkFacet(d, o);
             } else if (p.equals(org.dhakira.vocab.Prov.wasAttributedTo)) {
@@ -181,7 +184,11 @@ final class RecordDocuments {
 
     private void linked(Document d, Node o, String field) {
         if (!o.isURI()) return;
-        for (String label : labels.apply(o)) d.add(new TextField(field, label, Field.Store.NO));
+        LinkedLabels.Names names = labels.apply(o);
+        for (String label : names.labels()) d.add(new TextField(field, label, Field.Store.NO));
+        // Whose names this entry carries, and which of them: what finds it again when they change (Relabelling).
+        d.add(new StringField(Fields.LINK, o.getURI(), Field.Store.NO));
+        d.add(new StringField(Fields.LINK_NAMES, Relabelling.carrying(o.getURI(), names.fingerprint()), Field.Store.NO));
     }
 
     private void linkFacet(Document d, Node o) {

@@ -42,6 +42,12 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RecordIndex.class);
     static final String SEQUENCE_KEY = "dhakira.sequence";
+    /** What the entries hold; an index of another format (or none, as before there were formats) is rebuilt on open. */
+    static final String FORMAT_KEY = "dhakira.format";
+    /** 2: entries record whose names they carry and which ({@link Fields#LINK}, {@link Fields#LINK_NAMES}). */
+    static final String FORMAT = "2";
+    /** In a commit made while renamed records' names were still being carried: the next open checks every link. */
+    static final String RENAMES_KEY = "dhakira.renames";
 
     private final RecordStore store;
     private final Directory directory;
@@ -50,6 +56,7 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
     private volatile SearcherManager searchers;
     private final LinkedLabels labels;
     private final RecordDocuments documents;
+    private final Relabelling relabelling;
     private volatile long sequence;
     /**
      * Threads that search the index's segments side by side, so that one search matching most of a million
@@ -62,33 +69,46 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
                 return t;
             });
 
-    private RecordIndex(RecordStore store, Directory directory, IndexWriter writer, long sequence) throws IOException {
-        this(store, directory, writer, new SearcherManager(writer, null), sequence);
+    private RecordIndex(RecordStore store, Directory directory, IndexWriter writer, long sequence, Relabelling.Pace pace) throws IOException {
+        this(store, directory, writer, new SearcherManager(writer, null), sequence, pace);
     }
 
-    private RecordIndex(RecordStore store, Directory directory, IndexWriter writer, SearcherManager searchers, long sequence) {
+    private RecordIndex(RecordStore store, Directory directory, IndexWriter writer, SearcherManager searchers, long sequence,
+                        Relabelling.Pace pace) {
         this.store = store;
         this.directory = directory;
         this.writer = writer;
         this.searchers = searchers;
         this.labels = new LinkedLabels(store);
         this.documents = new RecordDocuments(store.uris(), labels::of);
+        this.relabelling = new Relabelling(this, store, labels, pace);
         this.sequence = sequence;
     }
 
     /** Opens the index in {@code folder}, brings it up to the store, and subscribes it to the store's changes. */
     public static RecordIndex open(Path folder, RecordStore store) {
+        return open(folder, store, Relabelling.Pace.DEFAULT);
+    }
+
+    /** As {@link #open(Path, RecordStore)}, carrying renames at {@code pace}. */
+    static RecordIndex open(Path folder, RecordStore store, Relabelling.Pace pace) {
         try {
             Files.createDirectories(folder);
             Directory dir = FSDirectory.open(folder);
             long seq;
             boolean rebuild = false;
+            boolean renaming = false;
             try {
-                seq = DirectoryReader.indexExists(dir) ? committedSequence(dir) : -1;
+                Map<String, String> committed = DirectoryReader.indexExists(dir) ? committedData(dir) : Map.of();
+                seq = sequenceIn(committed);
                 if (seq < 0) {
                     LOG.info("No index in {}: building it from the store", folder);
                     rebuild = true;
+                } else if (!FORMAT.equals(committed.get(FORMAT_KEY))) {
+                    LOG.info("The index in {} is of an earlier format (its entries do not say whose names they carry): rebuilding it from the store", folder);
+                    rebuild = true;
                 }
+                renaming = committed.containsKey(RENAMES_KEY);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("The index in {} cannot be read ({}): rebuilding it from the store", folder, e.toString());
                 seq = -1;
@@ -105,15 +125,25 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
                 rebuild = true;
             }
             IndexWriter writer = new IndexWriter(dir, config(rebuild));
-            RecordIndex index = new RecordIndex(store, dir, writer, Math.max(seq, 0));
+            RecordIndex index = new RecordIndex(store, dir, writer, Math.max(seq, 0), pace);
+            index.committedRenaming = renaming;
             try {
-                if (rebuild) index.rebuild(Progress.NONE);
-                else index.catchUp();
+                if (rebuild) {
+                    index.rebuild(Progress.NONE);
+                } else {
+                    if (renaming) {
+                        // Owed before catching up, so that a catch-up's commit says so too; the relabelling thread sweeps.
+                        LOG.info("The index was last committed while renamed records' names were being carried: every link will be checked");
+                        index.relabelling.oweSweep();
+                    }
+                    index.catchUp();
+                }
             } catch (IOException | RuntimeException e) {
                 index.close();
                 throw e;
             }
             store.addListener(index);
+            index.relabelling.start();
             return index;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the index in " + folder, e);
@@ -135,8 +165,8 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
                 throw new IllegalStateException("there is no index in " + folder + " ('dhakira reindex' builds one)");
             }
             try {
-                long seq = committedSequence(dir);
-                return new RecordIndex(store, dir, null, new SearcherManager(dir, null), Math.max(seq, 0));
+                long seq = sequenceIn(committedData(dir));
+                return new RecordIndex(store, dir, null, new SearcherManager(dir, null), Math.max(seq, 0), Relabelling.Pace.DEFAULT);
             } catch (IOException | RuntimeException e) {
                 dir.close();
                 throw new IllegalStateException("the index in " + folder + " cannot be read (" + e + "); 'dhakira reindex' rebuilds it", e);
@@ -156,11 +186,15 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
         return c;
     }
 
-    private static long committedSequence(Directory dir) throws IOException {
+    private static Map<String, String> committedData(Directory dir) throws IOException {
         try (DirectoryReader r = DirectoryReader.open(dir)) {
-            String v = r.getIndexCommit().getUserData().get(SEQUENCE_KEY);
-            return v == null ? -1 : Long.parseLong(v);
+            return Map.copyOf(r.getIndexCommit().getUserData());
         }
+    }
+
+    private static long sequenceIn(Map<String, String> committed) {
+        String v = committed.get(SEQUENCE_KEY);
+        return v == null ? -1 : Long.parseLong(v);
     }
 
     /** The store sequence number the index reflects. */
@@ -189,14 +223,33 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
     /** Set when the store committed a change the index could not: from then on the index lags until restarted. */
     private volatile String missedCommit;
 
-    /** Applies the changes made since the index's sequence number, without a rebuild. */
+    /**
+     * Applies the changes made since the index's sequence number, without a rebuild, and checks whether the records
+     * it applies were renamed in the entries naming them (the index may have missed the batch that renamed them).
+     */
     void catchUp() throws IOException {
         long target = store.position().sequence();
         if (target == sequence) return;
         List<RecordId> changed = store.changedSince(sequence);
         LOG.info("Index at change {}, store at {}: applying {} changed records", sequence, target, changed.size());
-        for (RecordId id : changed) store.find(id).ifPresent(this::index);
+        Map<String, String> named = new java.util.HashMap<>();
+        for (RecordId id : changed) {
+            store.find(id).ifPresent(r -> {
+                index(r);
+                noteNames(r.id(), r.deleted(), r.graph(), named);
+            });
+        }
+        // Checked before the commit that holds the new entries, so that commit says whether names are being carried.
+        searchers.maybeRefreshBlocking();
+        relabelling.check(named);
         commit(target);
+    }
+
+    /** Notes, for a record whose names entries carry, the fingerprint of the names it has now. */
+    private void noteNames(RecordId id, boolean deleted, org.apache.jena.graph.Graph g, Map<String, String> named) {
+        if (!relabelling.named(id.kind())) return;
+        org.apache.jena.graph.Node thing = org.apache.jena.graph.NodeFactory.createURI(store.uris().iri(id));
+        named.put(thing.getURI(), (deleted ? LinkedLabels.Names.NONE : LinkedLabels.in(thing, g)).fingerprint());
     }
 
     /** Rebuilds the whole index from the store. */
@@ -214,6 +267,7 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
             } finally {
                 progress.end();
             }
+            relabelling.rebuilt();
             commit(target);
             LOG.info("Index rebuilt: {} records, at change {}", all.size(), target);
         } catch (IOException e) {
@@ -230,10 +284,56 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
         }
     }
 
+    /**
+     * Writes the entry of {@code r} again, outside a batch, between two batches (the entries naming a renamed
+     * record); made searchable and durable by {@link #settle}.
+     */
+    void reindex(StoredRecord r) {
+        index(r);
+        notDurable.add(r.id());
+    }
+
+    /**
+     * Makes what {@link #reindex} wrote durable (and searchable) when {@code durable} or when the index commits anyway
+     * (a second since the last, or many entries waiting), else searchable when {@code visible}: a record carried in
+     * chunks need not be refreshed for each, its next chunk starting after the last. Between two batches only, as
+     * {@link #reindex}.
+     */
+    void settle(boolean durable, boolean visible) {
+        try {
+            if (durable || System.nanoTime() - lastDurable > DURABLE_EVERY.toNanos() || notDurable.size() > 10_000) commit(sequence);
+            else if (visible) searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * How many renamed or deleted records' names are still being carried to the entries of the records naming
+     * them: 0 when every entry carries the names the store has. Shown in {@code /health}.
+     */
+    public int renamesPending() {
+        return relabelling.waiting();
+    }
+
+    /** How many entries were built again since open because the names of a record they name had changed. */
+    public long entriesRenamed() {
+        return relabelling.carried();
+    }
+
+    /** Whether the last durable commit said names were being carried. */
+    private boolean committedRenaming;
+
     /** A durable commit of everything the writer holds, as the state at store change {@code seq}. */
     private void commit(long seq) throws IOException {
-        writer.setLiveCommitData(Map.of(SEQUENCE_KEY, Long.toString(seq)).entrySet());
+        Map<String, String> data = new java.util.HashMap<>();
+        data.put(SEQUENCE_KEY, Long.toString(seq));
+        data.put(FORMAT_KEY, FORMAT);
+        boolean renaming = relabelling.owed();
+        if (renaming) data.put(RENAMES_KEY, "carrying");
+        writer.setLiveCommitData(data.entrySet());
         writer.commit();
+        committedRenaming = renaming;
         sequence = seq;
         notDurable.clear();
         lastDurable = System.nanoTime();
@@ -250,10 +350,14 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
     /** The first failure of the indexing thread in the current batch; the batch is aborted for it. */
     private final java.util.concurrent.atomic.AtomicReference<RuntimeException> indexingFailure = new java.util.concurrent.atomic.AtomicReference<>();
 
+    /** The records of the batch being written whose names entries carry, by URI, with their names' fingerprints now. */
+    private final Map<String, String> namedInBatch = new java.util.HashMap<>();
+
     @Override
     public void changed(Change change, Batch batch) {
         labels.forget(change.id());
         inBatch.add(change.id());
+        noteNames(change.id(), change.deleted(), change.graph(), namedInBatch);
         // Built here, where the batch's transaction can be read for the labels of linked records.
         submit(change.id(), labels.within(batch, change.id(), () -> documents.of(change.id(), change.sequence(), change.datestamp(),
                 change.deleted(), change.graph(), change.formerTerms())));
@@ -295,10 +399,27 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
             notDurable.addAll(inBatch);
             inBatch.clear();
             searchers.maybeRefreshBlocking();
+            // Before any commit holding the batch, so that commit says whether names are being carried.
+            carryRenames(lastSequence);
             if (System.nanoTime() - lastDurable > DURABLE_EVERY.toNanos() || notDurable.size() > 10_000) commit(lastSequence);
         } catch (IOException | RuntimeException e) {
             LOG.error("The store committed change {} but the index did not; it catches up on the next start", lastSequence, e);
             if (missedCommit == null) missedCommit = "the index did not commit change " + lastSequence + " (" + e.getMessage() + "); a restart catches it up";
+        } finally {
+            namedInBatch.clear();
+        }
+    }
+
+    /**
+     * The batch's records whose names entries carry, checked against the entries now searchable: those named with
+     * other names are carried to them, the first chunk before the write returns (see {@link Relabelling}).
+     */
+    private void carryRenames(long lastSequence) {
+        try {
+            relabelling.carryNow(relabelling.check(namedInBatch));
+        } catch (RuntimeException e) {
+            LOG.error("Could not carry the names changed by change {} to the records naming them; every link will be checked", lastSequence, e);
+            relabelling.oweSweep();
         }
     }
 
@@ -308,6 +429,7 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
         labels.batchEnded();
         labels.forgetAll();
         inBatch.clear();
+        namedInBatch.clear();
         try {
             SearcherManager old = searchers;
             // Lucene rolls back to its last commit only, which may be before batches the store has committed since:
@@ -368,11 +490,12 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
     @Override
     public void close() {
         indexing.close();
+        relabelling.close();
         searchThreads.shutdownNow();
         try {
             // What the store committed is made durable here too, so the next start need not catch up; a batch cut
-            // short by the close is not (the store rolls it back).
-            if (writer != null && inBatch.isEmpty() && !notDurable.isEmpty()) commit(sequence);
+            // short by the close is not (the store rolls it back). Names still to carry are carried after the next open.
+            if (writer != null && inBatch.isEmpty() && (!notDurable.isEmpty() || relabelling.owed() != committedRenaming)) commit(sequence);
             searchers.close();
             if (writer != null) writer.rollback(); // nothing uncommitted is worth keeping: the store has it all
             directory.close();

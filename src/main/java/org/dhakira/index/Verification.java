@@ -3,6 +3,7 @@ package org.dhakira.index;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,9 +12,9 @@ import org.dhakira.store.RecordStore;
 
 /**
  * Whether the index agrees with the store, the only source of truth: every record the store holds is in the index
- * at its last change, live or deleted as the store has it, and the index holds nothing else. Walks the whole
- * listing and the store's bookkeeping, so it costs the size of the archive; meant for an operator's check, not
- * for a request.
+ * at its last change, live or deleted as the store has it, the index holds nothing else, and no entry carries names
+ * a record it names no longer has. Walks the whole listing, the store's bookkeeping and the index's links, so it
+ * costs the size of the archive; meant for an operator's check, not for a request.
  *
  * <pre>{@code Verification v = Verification.of(store, listing, index.sequence());
  * v.differences().forEach(System.out::println);}</pre>
@@ -68,6 +69,11 @@ public record Verification(long storeRecords, long indexRecords, long storeChang
                 if (!page.more() || page.entries().isEmpty()) break;
                 after = page.last();
             }
+            // Entries that carry names a record they name no longer has (a rename not yet carried to them all).
+            Map<String, Integer> stale = listing.index().withSearcher(searcher ->
+                    Relabelling.staleNames(searcher, uri -> Relabelling.current(s, store.uris(), uri)));
+            stale.forEach((uri, n) -> store.uris().id(uri).ifPresent(id -> note(differences, disagreements, limit, id,
+                    String.format(java.util.Locale.ROOT, "%,d records naming it carry names it no longer has", n))));
             // In the same read transaction (a nested read joins it), so both sides are one state of the store.
             return store.changedSince(0);
         });

@@ -55,8 +55,11 @@ public final class RecordStore implements AutoCloseable {
     private final UriSpace uris;
     private final Vocabulary vocabulary;
     private final Clock clock;
-    /** One batch at a time, listener calls included, so derived copies see batches whole and in order. */
-    private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock();
+    /**
+     * One batch at a time, listener calls included, so derived copies see batches whole and in order. Fair, so a
+     * batch waiting for {@link #betweenBatches} work done in a loop gets its turn after the current piece.
+     */
+    private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock(true);
     private final java.util.List<ChangeListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     /**
      * The last commit's position, kept here rather than read in a transaction of its own: every request for a
@@ -352,6 +355,21 @@ public final class RecordStore implements AutoCloseable {
          * archive names costs a scan of node ids, not a million decoded records.
          */
         Referrals linkingTo(RecordId target, java.util.Collection<Node> properties, int limit);
+    }
+
+    /**
+     * Runs {@code work} against a snapshot of the last committed change while no batch is written: batches wait
+     * for it (and it for a batch being written). For a derived copy that mends part of itself from the store — the
+     * index carrying a record's new name to the documents naming it — and must not interleave with a batch that
+     * changes the same records. Keep {@code work} short. A listener may call it from {@link ChangeListener#afterCommit}.
+     */
+    public <T> T betweenBatches(Function<Snapshot, T> work) {
+        writeLock.lock();
+        try {
+            return snapshot(work);
+        } finally {
+            writeLock.unlock();
+        }
     }
 
     /** Runs {@code work} against one consistent snapshot (one read transaction). */

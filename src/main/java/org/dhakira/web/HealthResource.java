@@ -18,11 +18,12 @@ import jakarta.ws.rs.core.Response;
 /**
  * {@code /health}, for load balancers, Kubernetes probes and people: 200 when the store answers and the index
  * serves, 503 (with the problems named) when either does not; always the store's last change, the change the
- * index reflects, how far it is behind, and the heavy doors' queue. JSON by default; {@code Accept: text/plain}
+ * index reflects, how far it is behind, how many renamed records' names it is still carrying to the records naming
+ * them, and the heavy doors' queue. JSON by default; {@code Accept: text/plain}
  * gets the same as lines of text. Never cached: a probe must see now.
  *
  * <pre>{@code {"status":"up","store":"ready","sequence":32,"lastChange":"…","index":"current","indexSequence":32,
- *  "indexBehind":0,"queueRunning":0,"queueWaiting":0}}</pre>
+ *  "indexBehind":0,"indexRenamesPending":0,"queueRunning":0,"queueWaiting":0}}</pre>
  */
 @Path("/health")
 public final class HealthResource {
@@ -79,10 +80,13 @@ public final class HealthResource {
             p.datestamp().ifPresent(d -> body.put("lastChange", d.toString()));
         });
         long indexed = index.sequence();
+        // Behind also while a rename is carried to the records naming it: the index is at the store's change, not all its entries.
+        int renaming = index.renamesPending();
         body.put("index", indexProblem.isPresent() ? "unavailable"
-                : position.map(p -> p.sequence() == indexed ? "current" : "behind").orElse("unknown"));
+                : position.map(p -> p.sequence() == indexed && renaming == 0 ? "current" : "behind").orElse("unknown"));
         body.put("indexSequence", indexed);
         position.ifPresent(p -> body.put("indexBehind", Math.max(0, p.sequence() - indexed)));
+        body.put("indexRenamesPending", renaming);
         body.put("queueRunning", admission.running());
         body.put("queueWaiting", admission.waiting());
         writes.ifPresent(w -> {

@@ -42,6 +42,7 @@ class HealthDoorTest {
             assertEquals("current", json.get("index").asText());
             assertEquals(sequence, json.get("indexSequence").asLong());
             assertEquals(0, json.get("indexBehind").asLong());
+            assertEquals(0, json.get("indexRenamesPending").asInt(), "no renamed record's names left to carry");
             assertEquals(0, json.get("queueRunning").asInt());
 
             TestArchives.load(archive.store(), TestArchives.document("health-check", "") + "\n");

@@ -186,7 +186,7 @@ class WriteApiCrashTest {
         }
     }
 
-    private static Process forkServer(Path data, Path config) throws IOException {
+    static Process forkServer(Path data, Path config) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A quick start matters more than peak speed here: twenty starts in one test.
         return new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
@@ -196,7 +196,7 @@ class WriteApiCrashTest {
     }
 
     /** Reads the child's output until it says where it serves; keeps draining it afterwards so it never blocks. */
-    private static URI awaitServing(Process p) throws Exception {
+    static URI awaitServing(Process p) throws Exception {
         CompletableFuture<URI> serving = new CompletableFuture<>();
         StringBuilder seen = new StringBuilder();
         Thread reader = new Thread(() -> {

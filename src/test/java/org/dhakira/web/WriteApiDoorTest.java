@@ -190,6 +190,26 @@ class WriteApiDoorTest {
     }
 
     @Test
+    void aRenamedOrganisationIsSearchedByItsNewNameInTheDocumentsNamingItWhenTheCallReturns() throws Exception {
+        String naming = TestArchives.document("naming-one", "\"relatedOrganisations\":[\"organisation/syrian-coalition\"]") + "\n"
+                + TestArchives.document("naming-two", "\"relatedOrganisations\":[\"organisation/syrian-coalition\"]") + "\n";
+        assertEquals(200, send("POST", "api/records", "application/x-ndjson", naming, editor, null).statusCode());
+        assertEquals(3, JSON.readTree(get("search.json?q=Syrian", "application/json").body()).get("total").asLong());
+
+        HttpResponse<String> renamed = send("PUT", "api/records/organisation/syrian-coalition", "application/json",
+                TestArchives.organisation("syrian-coalition", "Zenobian Coalition", "ائتلاف زنوبيا"), editor, null);
+        assertEquals(200, renamed.statusCode(), renamed.body());
+        assertEquals(3, JSON.readTree(get("search.json?q=Zenobian", "application/json").body()).get("total").asLong(),
+                "the organisation and both documents naming it, by its new name");
+        assertEquals(3, JSON.readTree(get("search.json?q=" + URLEncoder.encode("زنوبيا", StandardCharsets.UTF_8), "application/json").body())
+                .get("total").asLong());
+        assertEquals(0, JSON.readTree(get("search.json?q=Syrian", "application/json").body()).get("total").asLong(), "and not by its old one");
+        JsonNode health = JSON.readTree(get("health", "application/json").body());
+        assertEquals("current", health.get("index").asText(), health.toString());
+        assertEquals(0, health.get("indexRenamesPending").asInt());
+    }
+
+    @Test
     void deleteLeavesATombstoneInEveryDoor() throws Exception {
         assertEquals(201, send("PUT", "api/records/document/doomed", "application/json", TestArchives.document("doomed", ""), editor, null).statusCode());
         assertEquals(412, send("DELETE", "api/records/document/doomed", null, null, editor, "\"1\"").statusCode());
