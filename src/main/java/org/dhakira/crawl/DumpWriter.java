@@ -159,8 +159,8 @@ public final class DumpWriter implements AutoCloseable {
                  OutputStream out = new GZIPOutputStream(raw, 1 << 16)) {
                 StreamRDF sink = stoppable(StreamRDFWriter.getWriterStream(out, RDFFormat.NQUADS_UTF8));
                 // One read transaction around both, so the number names exactly the snapshot that is written.
-                store.read(dsg -> {
-                    sequence[0] = store.position().sequence();
+                store.snapshot(s -> {
+                    sequence[0] = s.lastChange().sequence();
                     store.writeRecords(sink);
                     return null;
                 });

@@ -65,7 +65,8 @@ public final class HealthResource {
         List<String> problems = new ArrayList<>();
         Optional<RecordStore.Position> position;
         try {
-            position = Optional.of(store.position());
+            // Read from the store's files, not the position kept in memory: the point is whether they can be read.
+            position = Optional.of(store.readPosition());
         } catch (RuntimeException e) {
             problems.add("the store cannot be read: " + e.getMessage());
             position = Optional.empty();
