@@ -24,7 +24,6 @@ import org.apache.jena.vocabulary.SKOS;
 import org.dhakira.store.RecordId;
 import org.dhakira.store.RecordStore;
 import org.dhakira.store.StoredRecord;
-import org.dhakira.store.UntilChange;
 import org.dhakira.vocab.Arch;
 import org.dhakira.vocab.Kind;
 import org.dhakira.vocab.Vocabulary;
@@ -56,7 +55,14 @@ public final class Descriptions {
     private final Map<Kind, List<Node>> linkingTo;
     private final org.apache.jena.shared.PrefixMapping prefixes;
     /** The organisations, persons and chronicle entries of a large archive. */
-    private final UntilChange<RecordId, Brief> briefs = new UntilChange<>(200_000, b -> 1);
+    private static final int BRIEFS = 200_000;
+    /** Least recently used out first; kept across changes, each checked against its record's sequence number. */
+    private final Map<RecordId, Brief> briefs = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1 << 10, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<RecordId, Brief> eldest) {
+            return size() > BRIEFS;
+        }
+    });
 
     public Descriptions(RecordStore store) {
         this.store = store;
@@ -142,19 +148,27 @@ public final class Descriptions {
     }
 
     /**
-     * What a description shows of a record it links to: whether it is deleted (or missing) and its labels. Documents name the same organisations, persons and places again and again, so
-     * these are kept for as long as the store is unchanged, as the OAI door keeps linked names.
+     * What a description shows of a record it links to: whether it is deleted (or missing) and its labels, as of
+     * the record's change {@code sequence} (-1: never had), known to hold still at the store's change
+     * {@code checkedAt}. Documents name the same organisations, persons and places again and again, so these are
+     * kept; a change elsewhere leaves them as they are, as they depend on the record's own graph alone.
      */
-    private record Brief(boolean deleted, Map<String, String> labels) {}
+    private record Brief(long sequence, long checkedAt, boolean deleted, Map<String, String> labels) {}
 
     private Brief brief(RecordStore.Snapshot s, long at, RecordId id) {
-        Brief b = briefs.get(at, id);
-        if (b == null) {
+        Brief b = briefs.get(id);
+        if (b != null && b.checkedAt() == at) return b;
+        // After a change, one lookup (the record's sequence number, a number TDB2 keeps in the index itself) tells
+        // whether the change was this record's, instead of reading its names again.
+        long sequence = s.sequence(id).orElse(-1L);
+        if (b != null && b.sequence() == sequence) {
+            b = new Brief(sequence, at, b.deleted(), b.labels());
+        } else {
             // One lookup: the shapes give every live record a title or a name, and a tombstone has neither.
             Map<String, String> labels = labels(s, id);
-            b = new Brief(labels.isEmpty(), labels);
-            briefs.put(at, id, b);
+            b = new Brief(sequence, at, labels.isEmpty(), labels);
         }
+        briefs.put(id, b);
         return b;
     }
 
