@@ -75,7 +75,8 @@ class DescriptionTurtleTest {
         String[] texts = {
                 "quote \" backslash \\ end\\", "line\nbreak\r\nand\ttab", "bell \u0007 escape \u001B delete \u007F",
                 "<script>alert('x')</script> & \"\"\"", "", "'''", "عربي \u200F mixed \u202B embedding \u202C English",
-                "emoji 📜 and ZWJ 👩‍💻", "@prefix x: <y> .", "trailing backslash \\" };
+                "emoji 📜 and ZWJ 👩‍💻", "@prefix x: <y> .", "trailing backslash \\",
+                "line \u2028 and paragraph \u2029 separators, a \uFEFF byte order mark" };
         Node p = Arch.body;
         for (String t : texts) {
             g.add(Triple.create(DOC, p, NodeFactory.createLiteralString(t)));
