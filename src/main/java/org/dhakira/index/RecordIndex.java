@@ -252,8 +252,18 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
         named.put(thing.getURI(), (deleted ? LinkedLabels.Names.NONE : LinkedLabels.in(thing, g)).fingerprint());
     }
 
-    /** Rebuilds the whole index from the store. */
+    /**
+     * Rebuilds the whole index from the store, between batches: neither a batch nor the relabelling thread (which
+     * commits the index too) may commit a half-built index as current.
+     */
     public void rebuild(Progress progress) {
+        store.betweenBatches(s -> {
+            rebuildNow(progress);
+            return null;
+        });
+    }
+
+    private void rebuildNow(Progress progress) {
         try {
             writer.deleteAll();
             List<RecordId> all = store.changedSince(0);
@@ -404,6 +414,8 @@ public final class RecordIndex implements ChangeListener, AutoCloseable {
             if (System.nanoTime() - lastDurable > DURABLE_EVERY.toNanos() || notDurable.size() > 10_000) commit(lastSequence);
         } catch (IOException | RuntimeException e) {
             LOG.error("The store committed change {} but the index did not; it catches up on the next start", lastSequence, e);
+            // Later batches commit at later sequence numbers, so a catch-up would not see this one's renames again.
+            if (!namedInBatch.isEmpty()) relabelling.oweSweep();
             if (missedCommit == null) missedCommit = "the index did not commit change " + lastSequence + " (" + e.getMessage() + "); a restart catches it up";
         } finally {
             namedInBatch.clear();

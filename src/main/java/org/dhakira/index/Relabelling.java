@@ -101,6 +101,8 @@ final class Relabelling implements AutoCloseable {
     private final Map<String, Pass> pending = new LinkedHashMap<>();
     /** A check failed or a crash left one owed: every linked URI is to be checked. Guarded by this. */
     private boolean sweepOwed;
+    /** How many times a sweep was owed, so a sweep clears only what was owed when it began. Guarded by this. */
+    private long sweepsOwed;
     private volatile int waiting;
     private final LongAdder carried = new LongAdder();
     private Thread thread;
@@ -152,6 +154,7 @@ final class Relabelling implements AutoCloseable {
     /** Every linked URI is to be checked: a commit that says names were being carried, or a check that failed. */
     synchronized void oweSweep() {
         sweepOwed = true;
+        sweepsOwed++;
         publish();
         notifyAll();
     }
@@ -159,6 +162,7 @@ final class Relabelling implements AutoCloseable {
     /** The whole index was built from the store: every entry carries the names the store has. */
     synchronized void rebuilt() {
         sweepOwed = false;
+        pending.clear();
         publish();
     }
 
@@ -192,20 +196,20 @@ final class Relabelling implements AutoCloseable {
      * named with others: on opening an index whose last commit was made while names were being carried.
      */
     void sweep() {
+        // The sweep stays owed until what it found is pending: an index commit made meanwhile (a write's, or the
+        // last one at close) must still say that names are being carried, or a crash then would lose them.
+        long owedAt;
         synchronized (this) {
-            sweepOwed = false;
+            owedAt = sweepsOwed;
         }
-        Map<String, Integer> stale;
-        try {
-            stale = store.snapshot(s -> index.withSearcher(searcher -> staleNames(searcher, uri -> current(s, store.uris(), uri))));
-        } catch (RuntimeException e) {
-            oweSweep();
-            throw e;
-        }
-        LOG.info("Names to carry to the records naming them: {} records, {} entries", stale.size(),
-                stale.values().stream().mapToLong(Integer::longValue).sum());
+        Optional<Map<String, Integer>> stale = store.snapshot(s -> index.withSearcher(searcher ->
+                staleNames(searcher, uri -> current(s, store.uris(), uri), () -> closed)));
+        if (stale.isEmpty()) return; // closed: the mark stays, the next open sweeps
+        LOG.info("Names to carry to the records naming them: {} records, {} entries", stale.get().size(),
+                stale.get().values().stream().mapToLong(Integer::longValue).sum());
         synchronized (this) {
-            for (String uri : stale.keySet()) pending.putIfAbsent(uri, new Pass("", 0));
+            for (String uri : stale.get().keySet()) pending.putIfAbsent(uri, new Pass("", 0));
+            if (sweepsOwed == owedAt) sweepOwed = false;
             publish();
             notifyAll();
         }
@@ -316,16 +320,23 @@ final class Relabelling implements AutoCloseable {
      * fingerprint of its names now), with how many entries carry others. One count per linked URI.
      */
     static Map<String, Integer> staleNames(IndexSearcher searcher, Function<String, String> current) throws IOException {
+        return staleNames(searcher, current, () -> false).orElseThrow();
+    }
+
+    /** As {@link #staleNames(IndexSearcher, Function)}, or empty when {@code stop} says so before the end. */
+    static Optional<Map<String, Integer>> staleNames(IndexSearcher searcher, Function<String, String> current,
+                                                    java.util.function.BooleanSupplier stop) throws IOException {
         Map<String, Integer> out = new LinkedHashMap<>();
         Terms terms = MultiTerms.getTerms(searcher.getIndexReader(), Fields.LINK);
-        if (terms == null) return out;
+        if (terms == null) return Optional.of(out);
         TermsEnum it = terms.iterator();
         for (BytesRef t = it.next(); t != null; t = it.next()) {
+            if (stop.getAsBoolean()) return Optional.empty();
             String uri = t.utf8ToString();
             int n = searcher.count(stale(uri, current.apply(uri), 0));
             if (n > 0) out.put(uri, n);
         }
-        return out;
+        return Optional.of(out);
     }
 
     /** The fingerprint of the names the thing {@code uri} has in {@code s}: reads its names only, not its whole record. */

@@ -73,7 +73,15 @@ final class DescriptionTurtle {
         private final StringBuilder body = new StringBuilder(8192);
 
         Text(Map<String, String> namespaceByPrefix) {
-            namespaceByPrefix.forEach((p, ns) -> prefixByNamespace.put(ns, p));
+            // A namespace IRIREF cannot say as it is (a base with a '|', say) is left out: names in it are written whole.
+            namespaceByPrefix.forEach((p, ns) -> {
+                if (ns.chars().noneMatch(Text::unsafe)) prefixByNamespace.put(ns, p);
+            });
+        }
+
+        /** What IRIREF admits only as a UCHAR. */
+        private static boolean unsafe(int c) {
+            return c <= 0x20 || "<>\"{}|^`\\".indexOf(c) >= 0;
         }
 
         /** The text, or empty when the graph holds something left to Jena. */
@@ -165,8 +173,8 @@ final class DescriptionTurtle {
             int from = 0;
             for (int i = 0; i < iri.length(); i++) {
                 char c = iri.charAt(i);
-                // IRIREF admits none of these; UCHAR says them.
-                if (c <= 0x20 || "<>\"{}|^`\\".indexOf(c) >= 0) {
+                // Jena's writer says them so too; raptor refuses them, but no IRI with them passes validation.
+                if (unsafe(c)) {
                     body.append(iri, from, i).append(String.format("\\u%04X", (int) c));
                     from = i + 1;
                 }

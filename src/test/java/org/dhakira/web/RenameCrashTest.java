@@ -55,6 +55,7 @@ class RenameCrashTest {
         }
         HttpClient http = HttpClient.newHttpClient();
         List<String> rounds = new ArrayList<>();
+        int midway = 0;
         for (int round = 1; round <= KILL_AFTER_MILLIS.length; round++) {
             Process server = WriteApiCrashTest.forkServer(data, config);
             URI uri = WriteApiCrashTest.awaitServing(server);
@@ -82,7 +83,9 @@ class RenameCrashTest {
                 assertTrue(v.agree(), "round " + round + ": " + v.differences());
             }
             rounds.add(carriedAtTheKill + " of " + NAMING + " carried on disk at the kill");
+            if (carriedAtTheKill > 0 && carriedAtTheKill < NAMING) midway++;
         }
         System.out.println("RenameCrashTest: " + rounds);
+        assertTrue(midway > 0, "no kill landed while the rename was being carried (" + rounds + "): the test proved nothing");
     }
 }
