@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +59,7 @@ public final class Descriptions {
     /** The organisations, persons and chronicle entries of a large archive. */
     private static final int BRIEFS = 200_000;
     /** Least recently used out first; kept across changes, each checked against its record's sequence number. */
-    private final Map<RecordId, Brief> briefs = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(1 << 10, 0.75f, true) {
+    private final Map<RecordId, Brief> briefs = Collections.synchronizedMap(new LinkedHashMap<>(1 << 10, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<RecordId, Brief> eldest) {
             return size() > BRIEFS;
@@ -72,7 +74,7 @@ public final class Descriptions {
         this.prefixes = Vocabulary.prefixes(base);
         Map<Kind, List<Node>> by = new java.util.EnumMap<>(Kind.class);
         for (Kind k : Kind.values()) by.put(k, LINKS.stream().filter(p -> vocabulary.kindsFor(p).contains(k)).toList());
-        this.linkingTo = java.util.Collections.unmodifiableMap(by);
+        this.linkingTo = Collections.unmodifiableMap(by);
     }
 
     /** The thing's description, or empty when the archive never had it. */

@@ -3,6 +3,7 @@ package org.dhakira.web;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ final class DescriptionTurtle {
     /** BCP 47 as Turtle's LANGTAG admits it. */
     private static final Pattern LANGUAGE = Pattern.compile("[a-zA-Z]+(-[a-zA-Z0-9]+)*");
     private static final Node TYPE = RDF.type.asNode();
-    private static final java.util.Comparator<Node> NODES = DescriptionTurtle::compare;
+    private static final Comparator<Node> NODES = DescriptionTurtle::compare;
 
     private DescriptionTurtle() {}
 
