@@ -87,6 +87,7 @@ public final class RecordStore implements AutoCloseable {
     public static RecordStore open(Path folder, String base, Vocabulary vocabulary, Clock clock) {
         Objects.requireNonNull(folder, "folder");
         if (!base.endsWith("/")) throw new IllegalArgumentException("base URI must end with '/': " + base);
+        TornJournal.mend(folder);
         Dataset ds = TDB2Factory.connectDataset(folder.toString());
         // SPARQL's default graph is the union of the record graphs; our bookkeeping stays out of sight.
         ds.getContext().set(TDB2.symUnionDefaultGraph, true);
@@ -107,6 +108,7 @@ public final class RecordStore implements AutoCloseable {
     /** The base URI the store in {@code folder} was made with, if it exists and has one. */
     public static Optional<String> recordedBase(Path folder) {
         if (!exists(folder)) return Optional.empty();
+        TornJournal.mend(folder);
         return recordedBase(TDB2Factory.connectDataset(folder.toString()));
     }
 
