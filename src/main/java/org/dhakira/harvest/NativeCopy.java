@@ -12,6 +12,7 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.RiotException;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
+import org.dhakira.provenance.Provenance;
 import org.dhakira.store.Batch;
 import org.dhakira.store.RecordId;
 import org.dhakira.store.UriSpace;
@@ -60,7 +61,17 @@ final class NativeCopy {
         Matcher m = THING.matcher(thing.get().getURI());
         m.matches();
         String originBase = m.group(1);
-        if (originBase.equals(uris.base())) return Mapped.skip();
+        if (originBase.equals(uris.base())) {
+            // This archive's own record, come back through a peer, carries that peer's harvest of it. One without
+            // provenance is served as its own by an archive with this archive's base URI, or by this archive itself:
+            // its records cannot be told from ours, and skipping them all would look like a harvest with no news.
+            if (Provenance.chain(g, thing.get()).isEmpty()) {
+                throw new PeerMisconfiguredException(peer.baseUrl(), "its records have this archive's own base URI " + originBase
+                        + " and were not harvested from here, so they cannot be told from this archive's own: give one of the two"
+                        + " archives another base URI (--base), or do not harvest this archive from itself");
+            }
+            return Mapped.skip();
+        }
         Kind kind = Kind.fromSegment(m.group(2)).orElseThrow();
         // The peer's own things and those it passed on from further archives are named after the peer (-2, -3… for
         // the others, in the order met).

@@ -284,6 +284,27 @@ class FederationTest {
         assertEquals(before, b.store().position().sequence(), "nothing written");
     }
 
+    @Test
+    @Order(7)
+    void anArchiveWithItsPeersBaseURIIsToldSoAndTakesNothing() {
+        // Two archives left at the same base (say both at the default): the peer's records look like this one's own.
+        Config plain = TestArchives.config(dir.resolve("twin-of-a"));
+        Archive twin = Archive.open(new Config(plain.host(), plain.port(), plain.data(), Optional.of("http://a.test/"), plain.home(), Config.Oai.DEFAULTS));
+        try {
+            long before = twin.store().position().sequence();
+            PeerState.Outcome o = harvester(twin).harvest(peerA, Progress.NONE);
+            assertFalse(o.ok(), "a harvest of records that cannot be told from this archive's own");
+            assertTrue(o.error().orElseThrow().contains("this archive's own base URI http://a.test/"), o.error().orElseThrow());
+            assertEquals(before, twin.store().position().sequence(), "nothing written");
+
+            PeerState.Outcome itself = harvester(a).harvest(peerA, Progress.NONE);
+            assertFalse(itself.ok(), "an archive harvesting itself");
+            assertTrue(itself.error().orElseThrow().contains("base URI"), itself.error().orElseThrow());
+        } finally {
+            twin.close();
+        }
+    }
+
     // --- HTTP and XML ---
 
     static String get(ArchiveServer s, String path) throws Exception {
