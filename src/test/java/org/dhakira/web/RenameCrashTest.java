@@ -7,7 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +40,9 @@ class RenameCrashTest {
 
     @Test
     void aRenameCutShortByAKillIsCarriedWholeAfterTheRestart() throws Exception {
-        String token = ApiTokens.mint();
-        Path tokens = Files.writeString(tmp.resolve("tokens"), ApiTokens.line("crash-test", token) + "\n");
-        Path config = Files.writeString(tmp.resolve("dhakira.properties"), "api.tokens=" + tokens.toString().replace("\\", "/") + "\n");
+        WriteApiCrashTest.WriteApi api = WriteApiCrashTest.WriteApi.in(tmp);
+        String token = api.token();
+        Path config = api.config();
         Path data = tmp.resolve("data");
         StringBuilder lines = new StringBuilder(TestArchives.organisation("council", "Name0 Council", "مجلس") + "\n");
         for (int i = 0; i < NAMING; i++) {

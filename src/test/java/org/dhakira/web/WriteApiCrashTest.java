@@ -58,9 +58,9 @@ class WriteApiCrashTest {
 
     @Test
     void everyAcknowledgedWriteSurvivesAKillAndNoneIsHalfThere() throws Exception {
-        String token = ApiTokens.mint();
-        Path tokens = Files.writeString(tmp.resolve("tokens"), ApiTokens.line("crash-test", token) + "\n");
-        Path config = Files.writeString(tmp.resolve("dhakira.properties"), "api.tokens=" + tokens.toString().replace("\\", "/") + "\n");
+        WriteApi api = WriteApi.in(tmp);
+        String token = api.token();
+        Path config = api.config();
         Path data = tmp.resolve("data");
         Random random = new Random(20170207);
         Map<RecordId, Expected> acknowledged = new HashMap<>();
@@ -183,6 +183,15 @@ class WriteApiCrashTest {
             return Optional.of(http.send(b.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A write-API token and a configuration file that names the tokens file holding it, in {@code dir}. */
+    record WriteApi(String token, Path config) {
+        static WriteApi in(Path dir) throws IOException {
+            String token = ApiTokens.mint();
+            Path tokens = Files.writeString(dir.resolve("tokens"), ApiTokens.line("crash-test", token) + "\n");
+            return new WriteApi(token, Files.writeString(dir.resolve("dhakira.properties"), "api.tokens=" + tokens.toString().replace("\\", "/") + "\n"));
         }
     }
 
