@@ -8,12 +8,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.apache.jena.atlas.lib.Cache;
+import org.apache.jena.atlas.lib.CacheFactory;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -58,13 +59,8 @@ public final class Descriptions {
     private final org.apache.jena.shared.PrefixMapping prefixes;
     /** The organisations, persons and chronicle entries of a large archive. */
     private static final int BRIEFS = 200_000;
-    /** Least recently used out first; kept across changes, each checked against its record's sequence number. */
-    private final Map<RecordId, Brief> briefs = Collections.synchronizedMap(new LinkedHashMap<>(1 << 10, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<RecordId, Brief> eldest) {
-            return size() > BRIEFS;
-        }
-    });
+    /** Kept across changes, each checked against its record's sequence number; least used out first. */
+    private final Cache<RecordId, Brief> briefs = CacheFactory.createCache(BRIEFS);
 
     public Descriptions(RecordStore store) {
         this.store = store;
@@ -158,7 +154,7 @@ public final class Descriptions {
     private record Brief(long sequence, long checkedAt, boolean deleted, Map<String, String> labels) {}
 
     private Brief brief(RecordStore.Snapshot s, long at, RecordId id) {
-        Brief b = briefs.get(id);
+        Brief b = briefs.getIfPresent(id);
         if (b != null && b.checkedAt() == at) return b;
         // After a change, one lookup (the record's sequence number, a number TDB2 keeps in the index itself) tells
         // whether the change was this record's, instead of reading its names again.

@@ -527,14 +527,6 @@ public final class RecordStore implements AutoCloseable {
         return position;
     }
 
-    /**
-     * The position as the store's files have it, read in a transaction of its own: for asking whether the store
-     * can be read at all (/health). It equals {@link #position()} once no batch is committing.
-     */
-    public Position readPosition() {
-        return read(RecordStore::position);
-    }
-
     /** Called by a batch once its commit is durable, before anything hears of it. */
     void moved(Position to) {
         position = to;

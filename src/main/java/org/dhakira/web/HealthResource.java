@@ -66,7 +66,7 @@ public final class HealthResource {
         Optional<RecordStore.Position> position;
         try {
             // Read from the store's files, not the position kept in memory: the point is whether they can be read.
-            position = Optional.of(store.readPosition());
+            position = Optional.of(store.snapshot(RecordStore.Snapshot::lastChange));
         } catch (RuntimeException e) {
             problems.add("the store cannot be read: " + e.getMessage());
             position = Optional.empty();

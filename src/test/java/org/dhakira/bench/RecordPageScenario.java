@@ -125,17 +125,13 @@ final class RecordPageScenario implements Scenario {
         }
     }
 
-    interface Step {
-        HttpLoad.Outcome run() throws Exception;
-    }
-
-    static void warmUp(List<Step> steps) throws Exception {
+    static void warmUp(List<java.util.concurrent.Callable<HttpLoad.Outcome>> steps) throws Exception {
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         long start = System.nanoTime();
         while (true) {
             long compiled = jit.getTotalCompilationTime();
             long begun = System.nanoTime();
-            for (Step step : steps) step.run();
+            for (java.util.concurrent.Callable<HttpLoad.Outcome> step : steps) step.call();
             double seconds = (System.nanoTime() - begun) / 1e9, compiling = (jit.getTotalCompilationTime() - compiled) / 1e3;
             double total = (System.nanoTime() - start) / 1e9;
             if (compiling < seconds / 20 || total > WARMUP_CAP.toSeconds()) {
