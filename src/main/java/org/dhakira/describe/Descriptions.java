@@ -20,7 +20,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ParameterizedSparqlString;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
@@ -48,6 +47,10 @@ public final class Descriptions {
     /** The archive's linking properties; which of them point at a kind comes from the ontology's ranges. */
     private static final List<Node> LINKS = List.of(Arch.issuer, Arch.targetCountry, Arch.relatedOrganisation,
             Arch.relatedPerson, Arch.relatedEvent, Arch.relatedPlace, Arch.relatedDocument);
+    /** The properties whose values are vocabulary terms a description labels. */
+    private static final List<Node> TERMS = List.of(Arch.documentType, Arch.reliability);
+    private static final java.util.Set<Node> SHOWN_VALUES = java.util.Set.copyOf(
+            java.util.stream.Stream.concat(LINKS.stream(), TERMS.stream()).toList());
     private static final Node LABEL = RDFS.label.asNode();
     private static final Node TYPE = RDF.type.asNode();
 
@@ -82,38 +85,46 @@ public final class Descriptions {
         RecordStore.Position change = s.lastChange();
         long at = change.sequence();
         if (record.deleted()) {
-            Graph tombstone = GraphFactory.createDefaultGraph();
+            Graph tombstone = StoredRecord.newGraph();
             tombstone.getPrefixMapping().setNsPrefixes(prefixes);
             record.graph().find().forEach(tombstone::add);
             return new Description(record, tombstone, List.of(), Description.Referrers.NONE, record.datestamp(), at);
         }
-        Graph g = GraphFactory.createDefaultGraph();
+        Graph g = StoredRecord.newGraph();
         g.getPrefixMapping().setNsPrefixes(prefixes);
-        record.graph().find().forEach(g::add);
         // Any change may alter a description (a linked name, a record that names this one or stops naming it,
         // which then leaves no trace here), so the archive's last change is the only date that never lies.
         Instant latest = change.datestamp().orElse(record.datestamp());
         Node self = NodeFactory.createURI(uris.iri(record.id()));
+        // One pass over the record's statements, keeping the values of the properties read below: a find by
+        // property would filter them all again for each.
+        Map<Node, List<Node>> own = new java.util.HashMap<>();
+        record.graph().find().forEachRemaining(t -> {
+            g.add(t);
+            if (t.getSubject().equals(self) && SHOWN_VALUES.contains(t.getPredicate())) {
+                own.computeIfAbsent(t.getPredicate(), p -> new ArrayList<>(2)).add(t.getObject());
+            }
+        });
 
         List<Description.Link> links = new ArrayList<>();
         Map<Node, Boolean> seen = new java.util.HashMap<>();
         for (Node p : LINKS) {
-            for (Triple t : record.graph().find(self, p, Node.ANY).toList()) {
-                Optional<RecordId> target = t.getObject().isURI() ? uris.id(t.getObject().getURI()) : Optional.empty();
+            for (Node o : own.getOrDefault(p, List.of())) {
+                Optional<RecordId> target = o.isURI() ? uris.id(o.getURI()) : Optional.empty();
                 if (target.isEmpty()) continue;
                 Brief brief = brief(s, at, target.get());
                 links.add(new Description.Link(p, target.get(), brief.labels(), brief.deleted()));
-                if (seen.putIfAbsent(t.getObject(), true) == null && !brief.deleted()) {
-                    describeBriefly(g, t.getObject(), target.get().kind(), brief.labels());
+                if (seen.putIfAbsent(o, true) == null && !brief.deleted()) {
+                    describeBriefly(g, o, target.get().kind(), brief.labels());
                 }
             }
         }
-        for (Node p : List.of(Arch.documentType, Arch.reliability)) {
-            for (Triple t : record.graph().find(self, p, Node.ANY).toList()) {
+        for (Node p : TERMS) {
+            for (Node term : own.getOrDefault(p, List.of())) {
                 for (String lang : List.of("ar", "en")) {
-                    vocabulary.label(t.getObject(), lang).ifPresent(l -> {
-                        g.add(Triple.create(t.getObject(), SKOS.prefLabel.asNode(), NodeFactory.createLiteralLang(l, lang)));
-                        g.add(Triple.create(t.getObject(), LABEL, NodeFactory.createLiteralLang(l, lang)));
+                    vocabulary.label(term, lang).ifPresent(l -> {
+                        g.add(Triple.create(term, SKOS.prefLabel.asNode(), NodeFactory.createLiteralLang(l, lang)));
+                        g.add(Triple.create(term, LABEL, NodeFactory.createLiteralLang(l, lang)));
                     });
                 }
             }

@@ -17,7 +17,6 @@ import org.apache.jena.query.Dataset;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2;
 import org.apache.jena.tdb2.TDB2Factory;
@@ -276,7 +275,7 @@ public final class RecordStore implements AutoCloseable {
     }
 
     private static Graph graphOf(DatasetGraph dsg, Node g) {
-        Graph copy = GraphFactory.createDefaultGraph();
+        Graph copy = StoredRecord.newGraph();
         NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable();
         NodeTable nodes = quads.getNodeTable();
         NodeId gid = nodes.getNodeIdForNode(g);
@@ -406,7 +405,7 @@ public final class RecordStore implements AutoCloseable {
                 // wanted are decoded: a lookup per property costs a B+tree descent each, and decoding the whole
                 // graph decodes every body and every super-term's copy.
                 Node g = NodeFactory.createURI(uris.iri(id));
-                Graph copy = GraphFactory.createDefaultGraph();
+                Graph copy = StoredRecord.newGraph();
                 NodeTupleTable quads = TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable();
                 NodeTable nodes = quads.getNodeTable();
                 NodeId gid = nodes.getNodeIdForNode(g);
@@ -425,12 +424,12 @@ public final class RecordStore implements AutoCloseable {
 
             @Override
             public long position() {
-                return RecordStore.position(dsg).sequence();
+                return readPosition(dsg).sequence();
             }
 
             @Override
             public Position lastChange() {
-                return RecordStore.position(dsg);
+                return readPosition(dsg);
             }
 
             @Override
@@ -538,6 +537,27 @@ public final class RecordStore implements AutoCloseable {
         Optional<Instant> ds = systemValue(dsg, Sys.ARCHIVE, Sys.lastDatestamp)
                 .map(n -> Instant.parse(n.getLiteralLexicalForm()));
         return new Position(seq, ds);
+    }
+
+    /** A read transaction's position, and which state of which storage it was read in. */
+    private record KeptPosition(Object storage, long dataVersion, Position position) {}
+
+    private volatile KeptPosition keptPosition;
+
+    /**
+     * The position in the current transaction, kept by TDB2's data version (one more with every commit) for read
+     * transactions: every description asks it, and reading it from the store was two index lookups and the
+     * parsing of a datestamp each time. The storage is compared too, since compaction puts a new one in place.
+     */
+    private Position readPosition(DatasetGraph dsg) {
+        org.apache.jena.tdb2.store.DatasetGraphTDB storage = TDBInternal.getDatasetGraphTDB(dsg);
+        org.apache.jena.dboe.transaction.txn.Transaction txn = storage.getTxnSystem().getThreadTransaction();
+        if (txn == null || txn.getMode() != org.apache.jena.query.ReadWrite.READ) return position(dsg);
+        KeptPosition kept = keptPosition;
+        if (kept != null && kept.storage() == storage && kept.dataVersion() == txn.getDataVersion()) return kept.position();
+        Position p = position(dsg);
+        keptPosition = new KeptPosition(storage, txn.getDataVersion(), p);
+        return p;
     }
 
     /** How far the store has come: the last sequence number and, unless empty, its datestamp. */

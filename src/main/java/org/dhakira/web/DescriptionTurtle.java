@@ -1,7 +1,6 @@
 package org.dhakira.web;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,8 +38,8 @@ final class DescriptionTurtle {
 
     /** The graph as UTF-8 Turtle, {@code first}'s statements first. */
     static byte[] write(Graph g, Node first) {
-        Optional<String> text = new Text(g.getPrefixMapping().getNsPrefixMap()).graph(g, first);
-        if (text.isPresent()) return text.get().getBytes(StandardCharsets.UTF_8);
+        Optional<byte[]> text = new Text(g.getPrefixMapping().getNsPrefixMap()).graph(g, first);
+        if (text.isPresent()) return text.get();
         ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
         RDFWriter.source(g).format(RDFFormat.TURTLE_BLOCKS).output(out);
         return out.toByteArray();
@@ -70,14 +69,21 @@ final class DescriptionTurtle {
         private final Map<Node, String> blanks = new HashMap<>();
         private final Map<String, Boolean> languages = new HashMap<>();
         /** Each IRI as written: the same predicates, types and concepts come again and again. */
-        private final Map<Node, String> names = new HashMap<>();
-        private final StringBuilder body = new StringBuilder(8192);
+        private final Map<Node, byte[]> names = new HashMap<>();
+        private final Utf8 body = new Utf8(8192);
 
         Text(Map<String, String> namespaceByPrefix) {
             // A namespace IRIREF cannot say as it is (a base with a '|', say) is left out: names in it are written whole.
             namespaceByPrefix.forEach((p, ns) -> {
-                if (ns.chars().noneMatch(Text::unsafe)) prefixByNamespace.put(ns, p);
+                if (sayable(ns)) prefixByNamespace.put(ns, p);
             });
+        }
+
+        private static boolean sayable(String iri) {
+            for (int i = 0; i < iri.length(); i++) {
+                if (unsafe(iri.charAt(i))) return false;
+            }
+            return true;
         }
 
         /** What IRIREF admits only as a UCHAR. */
@@ -85,8 +91,8 @@ final class DescriptionTurtle {
             return c <= 0x20 || "<>\"{}|^`\\".indexOf(c) >= 0;
         }
 
-        /** The text, or empty when the graph holds something left to Jena. */
-        Optional<String> graph(Graph g, Node first) {
+        /** The text as UTF-8, or empty when the graph holds something left to Jena. */
+        Optional<byte[]> graph(Graph g, Node first) {
             Map<Node, Map<Node, List<Node>>> grouped = new HashMap<>();
             g.find().forEachRemaining(t -> grouped.computeIfAbsent(t.getSubject(), s -> new HashMap<>())
                     .computeIfAbsent(t.getPredicate(), p -> new ArrayList<>(2)).add(t.getObject()));
@@ -115,9 +121,9 @@ final class DescriptionTurtle {
                 }
                 body.append(" .\n");
             }
-            StringBuilder text = new StringBuilder(body.length() + 64 * used.size());
+            Utf8 text = new Utf8(body.length() + 64 * used.size());
             new TreeMap<>(used).forEach((p, ns) -> text.append("@prefix ").append(p).append(": <").append(ns).append("> .\n"));
-            return Optional.of(text.append(body).toString());
+            return Optional.of(text.append(body).bytes());
         }
 
         private static Map<Node, List<Node>> sorted(Map<Node, List<Node>> predicates) {
@@ -148,11 +154,11 @@ final class DescriptionTurtle {
                 return true;
             }
             if (!n.isURI()) return false;
-            String name = names.get(n);
+            byte[] name = names.get(n);
             if (name == null) {
                 int start = body.length();
                 iri(n.getURI());
-                names.put(n, body.substring(start));
+                names.put(n, body.bytes(start));
             } else {
                 body.append(name);
             }
@@ -228,6 +234,93 @@ final class DescriptionTurtle {
                 iri(l.getLiteralDatatypeURI());
             }
             return true;
+        }
+    }
+
+    /**
+     * Turtle as UTF-8 while it is written: a description's Arabic made a {@code StringBuilder} widen itself to
+     * UTF-16 and then be encoded whole, a fifth of the writing.
+     */
+    private static final class Utf8 {
+        private byte[] bytes;
+        private int length;
+
+        Utf8(int capacity) {
+            bytes = new byte[Math.max(16, capacity)];
+        }
+
+        int length() {
+            return length;
+        }
+
+        Utf8 append(char c) {
+            if (c < 0x80) {
+                room(1);
+                bytes[length++] = (byte) c;
+                return this;
+            }
+            return append(String.valueOf(c));
+        }
+
+        Utf8 append(String s) {
+            return append(s, 0, s.length());
+        }
+
+        /** {@code s} from {@code from} to {@code to}; a lone surrogate is '?', as {@link String#getBytes} writes it. */
+        Utf8 append(String s, int from, int to) {
+            room(3 * (to - from));
+            byte[] b = bytes;
+            int n = length;
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if (c < 0x80) {
+                    b[n++] = (byte) c;
+                } else if (c < 0x800) {
+                    b[n++] = (byte) (0xC0 | c >> 6);
+                    b[n++] = (byte) (0x80 | c & 0x3F);
+                } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    int cp = Character.toCodePoint(c, s.charAt(++i));
+                    b[n++] = (byte) (0xF0 | cp >> 18);
+                    b[n++] = (byte) (0x80 | cp >> 12 & 0x3F);
+                    b[n++] = (byte) (0x80 | cp >> 6 & 0x3F);
+                    b[n++] = (byte) (0x80 | cp & 0x3F);
+                } else if (Character.isSurrogate(c)) {
+                    b[n++] = '?';
+                } else {
+                    b[n++] = (byte) (0xE0 | c >> 12);
+                    b[n++] = (byte) (0x80 | c >> 6 & 0x3F);
+                    b[n++] = (byte) (0x80 | c & 0x3F);
+                }
+            }
+            length = n;
+            return this;
+        }
+
+        Utf8 append(byte[] more) {
+            room(more.length);
+            System.arraycopy(more, 0, bytes, length, more.length);
+            length += more.length;
+            return this;
+        }
+
+        Utf8 append(Utf8 more) {
+            room(more.length);
+            System.arraycopy(more.bytes, 0, bytes, length, more.length);
+            length += more.length;
+            return this;
+        }
+
+        byte[] bytes() {
+            return bytes(0);
+        }
+
+        /** What was written from {@code start} on. */
+        byte[] bytes(int start) {
+            return java.util.Arrays.copyOfRange(bytes, start, length);
+        }
+
+        private void room(int more) {
+            if (length + more > bytes.length) bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + more));
         }
     }
 }
