@@ -16,6 +16,8 @@ import org.dhakira.web.HarvestResource;
 import org.dhakira.web.BrowseResource;
 import org.dhakira.web.CanonicalPaths;
 import org.dhakira.web.CrossOrigin;
+import org.dhakira.web.DescriptionAnswers;
+import org.dhakira.web.DescriptionDoor;
 import org.dhakira.web.DumpResource;
 import org.dhakira.web.HealthResource;
 import org.dhakira.web.HomeResource;
@@ -103,10 +105,11 @@ public final class ArchiveServer implements AutoCloseable {
         Admission heavy = new Admission("SPARQL queries and VoID counts", q.running(), q.waiting(), q.maxWait());
         // One write runs at a time (the store has one writer); the others wait here, a bounded line, not in the store.
         java.util.Optional<Admission> writes = tokens.map(t -> new Admission("writes", 1, config.api().writesWaiting(), config.api().writesWait()));
+        DescriptionAnswers answers = new DescriptionAnswers(new Descriptions(archive.store()), archive.store(),
+                new RecordPage(templates, archive.store().vocabulary(), archive.store().uris()), config.oai().license(), RENDITION_BYTES);
         ResourceConfig resources = new ResourceConfig()
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
-                .register(new RecordResource(new Descriptions(archive.store()), archive.store(),
-                        new RecordPage(templates, archive.store().vocabulary(), archive.store().uris()), config.oai().license(), RENDITION_BYTES))
+                .register(new RecordResource(answers, archive.store()))
                 .register(new RequestLimits(config.http().maxBody(), config.http().maxUriLength()))
                 .register(new CrossOrigin())
                 .register(new NoSniff())
@@ -151,7 +154,9 @@ public final class ArchiveServer implements AutoCloseable {
         // The request line and headers together; Jetty answers 431 beyond it (414 when the URI alone is past it).
         http.setRequestHeaderSize(config.http().maxHeaderSize());
         connector.setIdleTimeout(config.http().idleTimeout().toMillis());
-        HeadDeadline deadline = new HeadDeadline(jetty.getHandler(), config.http().headTimeout());
+        // The descriptions' door before Jersey, which answers what it leaves (DescriptionDoor says what).
+        HeadDeadline deadline = new HeadDeadline(new DescriptionDoor(jetty.getHandler(), answers, config.http().maxUriLength()),
+                config.http().headTimeout());
         // Outermost: the id is there for everything inside, and for the access log after.
         jetty.setHandler(new RequestIds(deadline));
         jetty.setRequestLog(new AccessLog(tokens));

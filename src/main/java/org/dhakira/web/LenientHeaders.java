@@ -21,9 +21,9 @@ public final class LenientHeaders implements ContainerRequestFilter {
 
     /** RFC 9110 §8.8.3: {@code *}, or entity tags ({@code "x"}, {@code W/"x"}) separated by commas. */
     private static final String TAG = "(W/)?\"[\\x21\\x23-\\x7e\\x80-\\xff]*\"";
-    private static final Pattern ONE_TAG = Pattern.compile(TAG);
+    static final Pattern ONE_TAG = Pattern.compile(TAG);
     /** Empty list elements are allowed (RFC 9110 §5.6.1: {@code "a", , "b",}). */
-    private static final Pattern ENTITY_TAGS = Pattern.compile("\\s*(\\*|[\\s,]*" + TAG + "([\\s,]*,[\\s,]*" + TAG + ")*[\\s,]*)\\s*");
+    static final Pattern ENTITY_TAGS = Pattern.compile("\\s*(\\*|[\\s,]*" + TAG + "([\\s,]*,[\\s,]*" + TAG + ")*[\\s,]*)\\s*");
 
     @Override
     public void filter(ContainerRequestContext request) {

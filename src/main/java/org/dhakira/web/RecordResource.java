@@ -1,15 +1,10 @@
 package org.dhakira.web;
 
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Optional;
 
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.RDFWriter;
-import org.dhakira.describe.Description;
-import org.dhakira.describe.Descriptions;
 import org.dhakira.store.RecordId;
 import org.dhakira.store.RecordStore;
 import org.dhakira.vocab.Kind;
@@ -37,27 +32,23 @@ import jakarta.ws.rs.core.Response;
 @Path("/")
 public final class RecordResource {
 
-    private final Descriptions descriptions;
+    private final DescriptionAnswers answers;
     private final RecordStore store;
-    private final RecordPage page;
-    private final String license;
-    private final Renditions renditions;
 
-    /** @param cacheBytes how many bytes of rendered descriptions to keep while the store is unchanged (0: none) */
-    public RecordResource(Descriptions descriptions, RecordStore store, RecordPage page, String license, long cacheBytes) {
-        this.renditions = new Renditions(cacheBytes);
-        this.descriptions = descriptions;
+    public RecordResource(DescriptionAnswers answers, RecordStore store) {
+        this.answers = answers;
         this.store = store;
-        this.page = page;
-        this.license = license;
     }
 
     @GET
     @Path("id/{kind}/{key}")
     public Response thing(@PathParam("kind") String kind, @PathParam("key") String key, @QueryParam("lang") String lang,
                           @Context HttpHeaders headers) {
-        Optional<RecordId> id = recordId(kind, key);
-        if (id.flatMap(store::status).isEmpty()) return notFound(kind, key, headers, lang);
+        Optional<RecordId> id = DescriptionAnswers.recordId(kind, key);
+        if (id.flatMap(store::status).isEmpty()) {
+            return jersey(answers.notFound(kind, key, headers.getHeaderString(HttpHeaders.ACCEPT),
+                    headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE), lang)).build();
+        }
         // The archive's own base, never the Host header; no format is chosen here, so the client's Accept goes on
         // to choose at the description, and a page's language choice is kept.
         String target = store.base() + "doc/" + id.get().path() + (PageFrame.chooses(lang) ? "?lang=" + lang : "");
@@ -96,97 +87,25 @@ public final class RecordResource {
         return head.build();
     }
 
+    /** The answer, its conditions evaluated by Jersey: the way for what {@link DescriptionDoor} leaves to Jersey. */
     private Response.ResponseBuilder answer(String kind, String file, String lang, HttpHeaders headers, Request request) {
-        // A file name that ends in a format's ending names that format; otherwise it is the key and Accept chooses.
-        int dot = file.lastIndexOf('.');
-        Optional<Representation> fixed = dot > 0 ? Representation.byEnding(file.substring(dot + 1)) : Optional.empty();
-        String key = fixed.isPresent() ? file.substring(0, dot) : file;
-        Optional<RecordId> id = recordId(kind, key);
-        if (id.isEmpty()) return notFoundBuilder(kind, key, headers, lang);
-        String doc = store.base() + "doc/" + id.get().path();
-
-        Optional<Representation> chosen = fixed.or(() -> Representation.preferred(AcceptHeader.parse(headers.getHeaderString(HttpHeaders.ACCEPT))));
-        if (chosen.isEmpty()) {
-            if (store.status(id.get()).isEmpty()) return notFoundBuilder(kind, key, headers, lang);
-            return links(Response.status(Response.Status.NOT_ACCEPTABLE), id.get(), doc).header("Vary", "Accept")
-                    .type("text/plain;charset=utf-8")
-                    .entity("This description is offered as " + Representation.offered()
-                            + "; the request's Accept header takes none of them. Each is also at " + doc + ".{ttl,html,jsonld,rdf,nt}.\n");
-        }
-        Representation r = chosen.get();
-        String ui = r == Representation.HTML ? SearchResource.uiLanguage(lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)) : "";
-        boolean languageChosen = r == Representation.HTML && PageFrame.chooses(lang);
-        Optional<Renditions.Rendition> rendition = rendition(new Renditions.Key(id.get(), r, ui, languageChosen));
-        if (rendition.isEmpty()) return notFoundBuilder(kind, key, headers, lang);
-        Renditions.Rendition made = rendition.get();
+        DescriptionAnswers.Answer a = answers.answer(kind, file, lang, headers.getHeaderString(HttpHeaders.ACCEPT),
+                headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        if (a.rendition().isEmpty()) return jersey(a);
+        Renditions.Rendition made = a.rendition().get();
         EntityTag etag = new EntityTag(made.etag(), true);
         Date lastModified = Date.from(made.lastModified());
-
-        Response.ResponseBuilder b = null;
-        // Datestamps are whole seconds: within the second of the last change another may follow with the same date,
-        // so only the ETag can say "unchanged" then.
-        boolean settled = made.lastModified().plusSeconds(1).isBefore(java.time.Instant.now());
-        if (!made.deleted()) b = settled ? request.evaluatePreconditions(lastModified, etag) : request.evaluatePreconditions(etag);
-        if (b == null) {
-            b = Response.status(made.deleted() ? Response.Status.GONE : Response.Status.OK).entity(made.body()).type(r.contentType());
-        }
-        // A page in a language the reader chose is that page only with the choice in its URL.
-        b.tag(etag).lastModified(lastModified).header("Content-Location", doc + "." + r.ending() + (languageChosen ? "?lang=" + ui : ""));
-        if (fixed.isEmpty()) b.header("Vary", "Accept, Accept-Language");
-        else if (r == Representation.HTML) b.header("Vary", "Accept-Language");
-        return links(b, id.get(), doc);
+        Response.ResponseBuilder conditional = made.deleted() ? null : DescriptionAnswers.settled(made)
+                ? request.evaluatePreconditions(lastModified, etag) : request.evaluatePreconditions(etag);
+        Response.ResponseBuilder b = conditional != null ? conditional : Response.status(a.status()).entity(a.body()).type(a.contentType());
+        b.tag(etag).lastModified(lastModified);
+        a.headers().forEach(h -> b.header(h.name(), h.value()));
+        return b;
     }
 
-    /** The description as sent, from the renditions held for the store's current state, else made now. */
-    private Optional<Renditions.Rendition> rendition(Renditions.Key key) {
-        long at = store.position().sequence();
-        Renditions.Rendition held = renditions.get(at, key);
-        if (held != null) return Optional.of(held);
-        return descriptions.find(key.id()).map(d -> {
-            byte[] body = key.format() == Representation.HTML ? page.render(d, key.ui(), key.chosen()).getBytes(StandardCharsets.UTF_8) : rdf(d, key.format());
-            Renditions.Rendition made = new Renditions.Rendition(body, Alternates.digest(body), d.lastModified(), d.deleted());
-            renditions.put(d.position(), key, made);
-            return made;
-        });
-    }
-
-    /** Each alternate format, the thing described, and the license (RFC 8288; "describes" is RFC 6892's). */
-    private Response.ResponseBuilder links(Response.ResponseBuilder b, RecordId id, String doc) {
-        return b.header("Link", Alternates.alternates(doc) + ", <" + store.uris().iri(id) + ">; rel=\"describes\", <" + license + ">; rel=\"license\"");
-    }
-
-    private byte[] rdf(Description d, Representation r) {
-        if (r == Representation.TURTLE) return DescriptionTurtle.write(d.graph(), NodeFactory.createURI(store.uris().iri(d.id())));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-        RDFWriter.source(d.graph()).format(r.rdf().orElseThrow()).output(out);
-        return out.toByteArray();
-    }
-
-    private static Optional<RecordId> recordId(String kind, String key) {
-        try {
-            return Kind.fromSegment(kind).map(k -> new RecordId(k, key));
-        } catch (IllegalArgumentException notAKey) {
-            return Optional.empty();
-        }
-    }
-
-    private Response notFound(String kind, String key, HttpHeaders headers, String lang) {
-        return notFoundBuilder(kind, key, headers, lang).build();
-    }
-
-    /** A page for people (when they take HTML) or a line for machines; both say what URIs here look like. */
-    private Response.ResponseBuilder notFoundBuilder(String kind, String key, HttpHeaders headers, String lang) {
-        Response.ResponseBuilder b = Response.status(Response.Status.NOT_FOUND).header("Vary", "Accept, Accept-Language");
-        Optional<Representation> wanted = Representation.preferred(AcceptHeader.parse(headers.getHeaderString(HttpHeaders.ACCEPT)));
-        Optional<RecordId> id = recordId(kind, key);
-        if (wanted.orElse(null) == Representation.HTML && id.isPresent()) {
-            String ui = SearchResource.uiLanguage(lang, headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-            return b.type(Representation.HTML.contentType()).entity(page.notFound(id.get(), ui, PageFrame.chooses(lang)));
-        }
-        String what = Kind.fromSegment(kind).isPresent()
-                ? "There is no " + kind + " with the key '" + key + "' in this archive."
-                : "'" + kind + "' is not a kind of thing in this archive (" + Kind.segments() + ").";
-        return b.type("text/plain;charset=utf-8").entity(what + " Things are at " + store.base() + "id/{kind}/{key};"
-                + " search them at " + store.base() + "search?q=…\n");
+    private static Response.ResponseBuilder jersey(DescriptionAnswers.Answer a) {
+        Response.ResponseBuilder b = Response.status(a.status()).type(a.contentType()).entity(a.body());
+        a.headers().forEach(h -> b.header(h.name(), h.value()));
+        return b;
     }
 }
