@@ -201,9 +201,10 @@ public final class ArchiveServer implements AutoCloseable {
         try {
             jetty.stop();
         } catch (java.util.concurrent.TimeoutException graceRanOut) {
-            // Jetty stops everything after the grace period all the same. What outlives it is a response Jersey never
-            // completes when its client hung up while it was being sent (wrk's runs end so, on every connection), and
-            // such a connection would otherwise wait out its idle timeout.
+            // Jetty stops everything after the grace period all the same, and adds what failed in stopping to this
+            // exception. What outlives the grace is a response Jersey never completes when its client hung up while
+            // it was being sent (wrk's runs end so, on every connection): a warning, not a failure.
+            if (graceRanOut.getSuppressed().length > 0) throw new IllegalStateException("the server did not stop cleanly", graceRanOut);
             LOG.warn("Stopped after the {} s grace period; responses still unsent then were cut (clients that hang up"
                     + " mid-response leave such)", jetty.getStopTimeout() / 1000);
         } catch (Exception e) {

@@ -2,7 +2,6 @@ package org.dhakira.web;
 
 import java.nio.ByteBuffer;
 import java.util.Optional;
-import java.util.regex.Matcher;
 
 import org.eclipse.jetty.http.DateGenerator;
 import org.eclipse.jetty.http.DateParser;
@@ -24,12 +23,21 @@ import org.eclipse.jetty.util.Fields;
  *
  * <p>What it does not take, Jersey answers as before, through {@link RecordResource}: other paths (a trailing
  * slash's redirect among them) and methods, a request with a body, a URI longer than the archive takes (414), a
- * path with escapes or parameters, a query that does not parse, {@code If-Match}, {@code If-Unmodified-Since} and
- * ranges, and any {@code Accept-Encoding} but {@code identity} (compression is Jersey's).
+ * path with escapes or parameters, a query that does not parse or holds what Jersey's URI escapes, a header it reads
+ * sent twice, a date not in RFC 9110's one format, entity tags with escapes, {@code If-Match},
+ * {@code If-Unmodified-Since} and ranges, and any {@code Accept-Encoding} but {@code identity} (compression is
+ * Jersey's).
  *
  * <pre>{@code jetty.setHandler(new DescriptionDoor(jerseyHandler, answers, 8192));}</pre>
  */
 public final class DescriptionDoor extends Handler.Wrapper {
+
+    /** The headers the door reads. */
+    private static final HttpHeader[] READ = {HttpHeader.ACCEPT, HttpHeader.ACCEPT_LANGUAGE, HttpHeader.ACCEPT_ENCODING,
+            HttpHeader.IF_NONE_MATCH, HttpHeader.IF_MODIFIED_SINCE};
+    /** RFC 9110 §5.6.7's IMF-fixdate, such as {@code Sun, 06 Nov 1994 08:49:37 GMT}. */
+    private static final java.util.regex.Pattern IMF_FIXDATE = java.util.regex.Pattern.compile(
+            "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
 
     private final DescriptionAnswers answers;
     private final int maxUriLength;
@@ -100,14 +108,26 @@ public final class DescriptionDoor extends Handler.Wrapper {
         int slash = path.indexOf('/', 5);
         if (slash < 6 || slash == path.length() - 1 || path.indexOf('/', slash + 1) >= 0) return Optional.empty();
         if (path.indexOf('%') >= 0 || path.indexOf(';') >= 0) return Optional.empty();
+        // Characters Jersey's request URI refuses (400) or escapes before RequestLimits counts them.
+        if (query != null && query.chars().anyMatch(c -> c <= ' ' || "<>\"{}|\\^`".indexOf(c) >= 0)) return Optional.empty();
         HttpFields h = request.getHeaders();
         for (HttpHeader passed : new HttpHeader[] {HttpHeader.CONTENT_LENGTH, HttpHeader.TRANSFER_ENCODING, HttpHeader.IF_MATCH,
                 HttpHeader.IF_UNMODIFIED_SINCE, HttpHeader.IF_RANGE, HttpHeader.RANGE}) {
             HttpField f = h.getField(passed);
             if (f != null && !(passed == HttpHeader.CONTENT_LENGTH && f.getValue().strip().equals("0"))) return Optional.empty();
         }
+        // Jersey reads a header sent twice as one list; the door reads one line of each.
+        for (HttpHeader read : READ) {
+            if (h.getValuesList(read).size() > 1) return Optional.empty();
+        }
         String encoding = h.get(HttpHeader.ACCEPT_ENCODING);
         if (encoding != null && !encoding.strip().equalsIgnoreCase("identity")) return Optional.empty();
+        // Tags with a backslash, which LenientHeaders drops for Jersey.
+        String tags = h.get(HttpHeader.IF_NONE_MATCH);
+        if (tags != null && tags.indexOf('\\') >= 0) return Optional.empty();
+        // Dates as RFC 9110 has senders write them; Jersey reads two older forms and no others, Jetty many more.
+        String since = h.get(HttpHeader.IF_MODIFIED_SINCE);
+        if (since != null && !since.isEmpty() && !IMF_FIXDATE.matcher(since).matches()) return Optional.empty();
         return Optional.of(new String[] {path.substring(5, slash), path.substring(slash + 1)});
     }
 
@@ -120,8 +140,9 @@ public final class DescriptionDoor extends Handler.Wrapper {
     private static boolean unchanged(HttpFields in, String etag, Renditions.Rendition made) {
         boolean settled = DescriptionAnswers.settled(made);
         String tags = in.get(HttpHeader.IF_NONE_MATCH);
-        if (tags != null && LenientHeaders.ENTITY_TAGS.matcher(tags).matches()) {
-            if (!tagged(tags, etag)) return false;
+        Optional<java.util.List<String>> read = tags == null ? Optional.empty() : LenientHeaders.entityTags(tags);
+        if (read.isPresent()) {
+            if (!tagged(read.get(), etag)) return false;
             // A matching tag and an If-Modified-Since that says modified: the date has the last word, as in Jersey.
             String since = in.get(HttpHeader.IF_MODIFIED_SINCE);
             return !settled || since == null || since.isEmpty() || notModifiedSince(since, made) == Boolean.TRUE;
@@ -130,13 +151,10 @@ public final class DescriptionDoor extends Handler.Wrapper {
         return settled && since != null && notModifiedSince(since, made) == Boolean.TRUE;
     }
 
-    private static boolean tagged(String tags, String etag) {
-        if (tags.strip().equals("*")) return true;
+    private static boolean tagged(java.util.List<String> tags, String etag) {
         String opaque = etag.substring(2);
-        Matcher m = LenientHeaders.ONE_TAG.matcher(tags);
-        while (m.find()) {
-            String t = m.group();
-            if ((t.startsWith("W/") ? t.substring(2) : t).equals(opaque)) return true;
+        for (String t : tags) {
+            if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(opaque)) return true;
         }
         return false;
     }
