@@ -27,7 +27,8 @@ import jakarta.ws.rs.core.Response;
  * (and {@code .html}, {@code .jsonld}, {@code .rdf}, {@code .nt}) is one format, whatever the client accepts.
  * Deleted things answer 410 Gone with their tombstone, unknown ones 404, unacceptable formats 406. Every
  * description carries its alternates and the license in {@code Link}, an {@code ETag} and {@code Last-Modified},
- * and answers conditional requests with 304.
+ * and answers conditional requests with 304. Most description requests are answered before Jersey by
+ * {@link DescriptionDoor}, from the same {@link DescriptionAnswers}; the methods here answer the rest.
  */
 @Path("/")
 public final class RecordResource {
