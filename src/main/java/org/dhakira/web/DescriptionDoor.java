@@ -51,7 +51,7 @@ public final class DescriptionDoor extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Optional<String[]> target = taken(request);
+        Optional<Target> target = taken(request);
         if (target.isEmpty()) return super.handle(request, response, callback);
         String lang;
         try {
@@ -63,7 +63,7 @@ public final class DescriptionDoor extends Handler.Wrapper {
         HttpFields in = request.getHeaders();
         DescriptionAnswers.Answer a;
         try {
-            a = answers.answer(target.get()[0], target.get()[1], lang, in.get(HttpHeader.ACCEPT), in.get(HttpHeader.ACCEPT_LANGUAGE));
+            a = answers.answer(target.get().kind(), target.get().file(), lang, in.get(HttpHeader.ACCEPT), in.get(HttpHeader.ACCEPT_LANGUAGE));
         } catch (RuntimeException failed) {
             // Nothing is sent yet: Jersey asks again and answers a failure as every other door's (a 500 that says so).
             return super.handle(request, response, callback);
@@ -97,8 +97,11 @@ public final class DescriptionDoor extends Handler.Wrapper {
         return true;
     }
 
+    /** What {@code /doc/{kind}/{file}} names. */
+    private record Target(String kind, String file) {}
+
     /** The kind and file of a request this door takes, or empty for Jersey's. */
-    private Optional<String[]> taken(Request request) {
+    private Optional<Target> taken(Request request) {
         String method = request.getMethod();
         if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) return Optional.empty();
         String path = request.getHttpURI().getPath();
@@ -128,7 +131,7 @@ public final class DescriptionDoor extends Handler.Wrapper {
         // Dates as RFC 9110 has senders write them; Jersey reads two older forms and no others, Jetty many more.
         String since = h.get(HttpHeader.IF_MODIFIED_SINCE);
         if (since != null && !since.isEmpty() && !IMF_FIXDATE.matcher(since).matches()) return Optional.empty();
-        return Optional.of(new String[] {path.substring(5, slash), path.substring(slash + 1)});
+        return Optional.of(new Target(path.substring(5, slash), path.substring(slash + 1)));
     }
 
     /**
